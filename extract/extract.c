@@ -1,34 +1,110 @@
-/* STUB: replaced by the real extractor. */
+/* The public entry points: one document through tokens, mentions,
+ * coreference and rules. */
 #include <stdlib.h>
-#include "ng_extract.h"
+#include <string.h>
 
-struct ng_knowledge { int compiled; };
-struct ng_extractor { const ng_knowledge *k; };
+#include "docstate.h"
+#include "ng_text.h"
 
-static const struct { const char *name, *label; int symmetric; } stub_relations[] = {
-    {"met-with", "met with", 1},
-    {"visited", "visited", 0},
-    {"sanctioned-by", "sanctioned by", 0},
-    {"held-exercise-with", "held exercise with", 1},
+struct ng_extractor {
+    ng_docstate d;
+    char *clean;      /* repaired copy of the current text, when needed */
 };
 
-ng_knowledge *ng_knowledge_new(void) { return calloc(1, sizeof(ng_knowledge)); }
-void ng_knowledge_free(ng_knowledge *k) { free(k); }
-ng_status ng_knowledge_load_defaults(ng_knowledge *k, ng_error *err) { (void)k; (void)err; return NG_OK; }
-ng_status ng_knowledge_add_lexicon(ng_knowledge *k, const char *p, ng_error *e) { (void)k; (void)p; (void)e; return NG_OK; }
-ng_status ng_knowledge_add_rules(ng_knowledge *k, const char *p, ng_error *e) { (void)k; (void)p; (void)e; return NG_OK; }
-ng_status ng_knowledge_add_roles(ng_knowledge *k, const char *p, ng_error *e) { (void)k; (void)p; (void)e; return NG_OK; }
-ng_status ng_knowledge_add_lexicon_text(ng_knowledge *k, const char *n, const char *t, size_t l, ng_error *e) { (void)k; (void)n; (void)t; (void)l; (void)e; return NG_OK; }
-ng_status ng_knowledge_add_rules_text(ng_knowledge *k, const char *n, const char *t, size_t l, ng_error *e) { (void)k; (void)n; (void)t; (void)l; (void)e; return NG_OK; }
-ng_status ng_knowledge_add_roles_text(ng_knowledge *k, const char *n, const char *t, size_t l, ng_error *e) { (void)k; (void)n; (void)t; (void)l; (void)e; return NG_OK; }
-ng_status ng_knowledge_compile(ng_knowledge *k, ng_error *err) { (void)err; k->compiled = 1; return NG_OK; }
-size_t ng_knowledge_relation_count(const ng_knowledge *k) { (void)k; return 4; }
-const char *ng_knowledge_relation_name(const ng_knowledge *k, size_t i) { (void)k; return stub_relations[i].name; }
-int ng_knowledge_relation_symmetric(const ng_knowledge *k, size_t i) { (void)k; return stub_relations[i].symmetric; }
-const char *ng_knowledge_relation_label(const ng_knowledge *k, size_t i) { (void)k; return stub_relations[i].label; }
-void ng_knowledge_aliases(const ng_knowledge *k, const char *l, void (*cb)(const char *, void *), void *u) { (void)k; (void)l; (void)cb; (void)u; }
-ng_extractor *ng_extractor_new(const ng_knowledge *k) { ng_extractor *x = calloc(1, sizeof *x); if (x) x->k = k; return x; }
-void ng_extractor_free(ng_extractor *x) { free(x); }
-ng_status ng_extractor_learn(ng_extractor *x, const ng_doc *d) { (void)x; (void)d; return NG_OK; }
-ng_status ng_extractor_absorb(ng_extractor *d, const ng_extractor *s) { (void)d; (void)s; return NG_OK; }
-ng_status ng_extract_doc(ng_extractor *x, const ng_doc *d, ng_triple_cb cb, void *u) { (void)x; (void)d; (void)cb; (void)u; return NG_OK; }
+ng_extractor *ng_extractor_new(const ng_knowledge *k)
+{
+    if (!k || !k->compiled)
+        return NULL;
+    ng_extractor *x = calloc(1, sizeof *x);
+    if (x)
+        x->d.k = k;
+    return x;
+}
+
+void ng_extractor_free(ng_extractor *x)
+{
+    if (!x)
+        return;
+    ng_docstate *d = &x->d;
+    ng_arena_free(&d->arena);
+    ng_arena_free(&d->learned_arena);
+    ng_tokens_free(&d->toks);
+    ng_strmap_free(&d->lower_words);
+    ng_strmap_free(&d->ent_by_label);
+    free(d->mentions);
+    free(d->sent_mentions);
+    free(d->ents);
+    free(d->bindings);
+    free(x->clean);
+    free(x);
+}
+
+/* Tokens, mentions and their entities for one document. */
+static ng_status read_doc(ng_extractor *x, const ng_doc *doc)
+{
+    ng_docstate *d = &x->d;
+    free(x->clean);
+    x->clean = NULL;
+    d->doc = doc;
+    d->text = doc->text;
+    d->len = doc->len;
+    if (!ng_text_is_clean(doc->text, doc->len)) {
+        ng_status st = ng_text_clean(doc->text, doc->len, &x->clean, &d->len, NULL);
+        if (st)
+            return st;
+        d->text = x->clean;
+    }
+    if (d->len > UINT32_MAX - 1)
+        d->len = UINT32_MAX - 1; /* offsets are 32-bit: read the first 4 GiB */
+    d->days = ng_iso_days(doc->date);
+    ng_arena_reset(&d->arena);
+    ng_strmap_clear(&d->lower_words);
+    ng_strmap_clear(&d->ent_by_label);
+    d->nents = 0;
+    d->nmentions = 0;
+    ng_status st = ng_tokenize(d->k, d->text, d->len, &d->arena, &d->toks);
+    if (!st)
+        st = ng_find_mentions(d);
+    if (!st)
+        st = ng_resolve(d);
+    return st;
+}
+
+ng_status ng_extractor_learn(ng_extractor *x, const ng_doc *doc)
+{
+    ng_status st = read_doc(x, doc);
+    return st ? st : ng_learn_bindings(&x->d);
+}
+
+ng_status ng_extractor_absorb(ng_extractor *dst, const ng_extractor *src)
+{
+    ng_docstate *d = &dst->d;
+    for (size_t i = 0; i < src->d.nbindings; i++) {
+        ng_binding b = src->d.bindings[i];
+        size_t j;
+        for (j = 0; j < d->nbindings; j++) {
+            ng_binding *c = &d->bindings[j];
+            if (c->role == b.role && c->country == b.country && c->days == b.days &&
+                strcmp(c->person, b.person) == 0) {
+                c->count += b.count;
+                break;
+            }
+        }
+        if (j < d->nbindings)
+            continue;
+        if (!(b.person = ng_arena_strdup(&d->learned_arena, b.person)) ||
+            NG_PUSH(d->bindings, d->nbindings, d->cap_bindings, b))
+            return NG_ENOMEM;
+    }
+    return NG_OK;
+}
+
+ng_status ng_extract_doc(ng_extractor *x, const ng_doc *doc, ng_triple_cb cb, void *user)
+{
+    ng_status st = read_doc(x, doc);
+    if (st)
+        return st;
+    int stopped = 0;
+    st = ng_match_rules(&x->d, cb, user, &stopped);
+    return st ? st : stopped ? NG_EIO : NG_OK;
+}

@@ -1,0 +1,261 @@
+/* Types shared by the extractor's modules (not part of the public API).
+ *
+ * Module map:
+ *   arena.c     bump allocator for many small strings (freed at once)
+ *   strmap.c    string -> value hash map
+ *   csvdata.c   reading data files (lexicon, titles, roles) with libcsv
+ *   knowledge.c the ng_knowledge object: entities, titles, roles, defaults
+ *   rules.c     the rule-file language and its compiled matcher
+ *   tokenize.c  prose regions, sentences and tokens of one document
+ *   mentions.c  entity, name, title, pronoun mentions in a sentence
+ *   resolve.c   coreference inside a document, roles with dates
+ *   match.c     rules against mentions -> triples with modality
+ *   extract.c   the public entry points
+ */
+#ifndef NG_INTERNAL_H
+#define NG_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ng_extract.h"
+
+/* ---- arena ---------------------------------------------------------- */
+typedef struct ng_arena_block ng_arena_block;
+typedef struct {
+    ng_arena_block *head;
+} ng_arena;
+
+void *ng_arena_alloc(ng_arena *a, size_t n);
+char *ng_arena_strndup(ng_arena *a, const char *s, size_t n);
+char *ng_arena_strdup(ng_arena *a, const char *s);
+void ng_arena_reset(ng_arena *a); /* keeps the first block for reuse */
+void ng_arena_free(ng_arena *a);
+
+/* ---- string map ----------------------------------------------------- */
+typedef struct {
+    const char *key;
+    size_t key_len;
+    uint64_t hash;
+    intptr_t value;
+} ng_strmap_slot;
+
+typedef struct {
+    ng_strmap_slot *slots;
+    size_t cap, count;
+} ng_strmap;
+
+uint64_t ng_hash(const char *s, size_t n);
+/* Returns 1 and sets *value when key is present. */
+int ng_strmap_get(const ng_strmap *m, const char *key, size_t n, intptr_t *value);
+/* Inserts or replaces; key must outlive the map (use an arena). */
+ng_status ng_strmap_put(ng_strmap *m, const char *key, size_t n, intptr_t value);
+void ng_strmap_free(ng_strmap *m);
+void ng_strmap_clear(ng_strmap *m); /* keeps the memory */
+
+/* ---- growable arrays ------------------------------------------------ */
+/* Ensures room for one more element; returns 0 or -1 on overflow/ENOMEM. */
+int ng_grow(void **items, size_t *cap, size_t count, size_t elem);
+#define NG_PUSH(arr, cnt, cap, val)                                                        \
+    (ng_grow((void **)&(arr), &(cap), (cnt), sizeof *(arr)) ? -1 : ((arr)[(cnt)++] = (val), 0))
+
+/* ---- data files ----------------------------------------------------- */
+/* Calls row() for every CSV record of text after the header; fields are
+ * NUL-terminated.  line is the 1-based line where the record starts.  A
+ * non-zero return from row() stops and becomes the result. */
+typedef ng_status (*ng_csv_row_fn)(void *user, char **fields, size_t n, size_t line,
+                                   ng_error *err);
+ng_status ng_csv_each_row(const char *name, const char *text, size_t len,
+                          const char *const *header, size_t nheader,
+                          ng_csv_row_fn row, void *user, ng_error *err);
+ng_status ng_read_file(const char *path, char **text, size_t *len, ng_error *err);
+
+/* ---- tokens --------------------------------------------------------- */
+enum {
+    TOK_WORD = 1 << 0,    /* letters or digits */
+    TOK_CAP = 1 << 1,     /* starts with an upper-case letter */
+    TOK_ALLCAP = 1 << 2,  /* two or more letters, all upper-case */
+    TOK_DIGIT = 1 << 3,   /* starts with a digit */
+    TOK_PUNCT = 1 << 4,
+    TOK_MIXED = 1 << 5,   /* Latin word with look-alike letters of another script */
+    TOK_FIRST = 1 << 6,   /* first token of its sentence */
+    TOK_GLUED = 1 << 7    /* no space before it */
+};
+
+typedef struct {
+    uint32_t start, end; /* bytes in the document text */
+    const char *norm;    /* case-folded, accents stripped, look-alikes mapped */
+    uint32_t norm_len;
+    uint32_t flags;
+} ng_token;
+
+typedef struct {
+    uint32_t start, end;   /* bytes of the sentence in the document text */
+    uint32_t tok_begin, tok_end;
+} ng_sentence;
+
+
+/* Splits a document into sentences and tokens (see tokenize.c). */
+typedef struct {
+    ng_token *toks;
+    size_t ntoks, cap_toks;
+    ng_sentence *sents;
+    size_t nsents, cap_sents;
+} ng_tokens;
+
+ng_status ng_tokenize(const struct ng_knowledge *k, const char *text, size_t len,
+                      ng_arena *arena, ng_tokens *out);
+void ng_tokens_free(ng_tokens *t);
+/* Normalises one word (as tokens do) into the arena. */
+const char *ng_norm_word(ng_arena *a, const char *s, size_t n, uint32_t *out_len, int *mixed);
+
+/* ---- knowledge ------------------------------------------------------ */
+typedef enum { ET_PERSON, ET_COUNTRY, ET_CITY, ET_PLACE, ET_ORG, ET_COUNT } ng_etype;
+const char *ng_etype_name(ng_etype t);
+int ng_etype_parse(const char *s, ng_etype *out);
+
+typedef struct {
+    const char *label;
+    ng_etype type;
+    int country;    /* lexicon index of its country, or -1 */
+    int metonym;    /* the name stands for the country's government */
+    int first_alias, last_alias; /* chain through ng_lex_alias.next_same */
+} ng_lex_entity;
+
+enum { ALIAS_NAME = 0, ALIAS_DEMONYM = 1 };
+typedef struct {
+    int entity;        /* lexicon index */
+    int kind;          /* ALIAS_NAME or ALIAS_DEMONYM */
+    const char *exact; /* non-NULL: the text must match this exactly (acronyms) */
+    int next;          /* next alias with the same normalised key, or -1 */
+    const char *surface; /* as the lexicon writes it */
+    int next_same;     /* next alias of the same entity, or -1 */
+} ng_lex_alias;
+
+typedef enum { TK_OFFICE, TK_RANK, TK_HONORIFIC, TK_GENERIC } ng_title_kind;
+typedef struct {
+    const char *role;
+    ng_title_kind kind;
+} ng_title;
+
+typedef struct {
+    int role;          /* index into knowledge roles names */
+    int country;       /* lexicon index */
+    const char *person;
+    int32_t from, to;  /* days since 1970-01-01; INT32_MIN/INT32_MAX open */
+} ng_role_span;
+
+/* Rules (rules.c). */
+typedef enum {
+    EL_WORD,   /* a phrase set (one or more alternatives, each 1+ tokens) */
+    EL_SLOT,   /* S or O */
+    EL_GAP,    /* ..N */
+    EL_ANY,    /* X: any mention, ignored */
+    EL_NOT     /* !words: the next (or, before the anchor, previous) tokens are not these */
+} ng_elem_kind;
+
+enum { SLOT_S = 1, SLOT_O = 2 };
+enum { SLOTF_ADJ = 1, SLOTF_NOUN = 2, SLOTF_PAIR = 4, SLOTF_EVENT = 8, SLOTF_FIRST = 16 };
+
+typedef struct {
+    ng_elem_kind kind;
+    int optional;
+    int phrases;       /* EL_WORD: index of a phrase set */
+    int slot;          /* EL_SLOT: SLOT_S or SLOT_O */
+    int slot_flags;    /* SLOTF_* */
+    int gap;           /* EL_GAP: max tokens */
+} ng_elem;
+
+typedef struct {
+    const char *id;
+    int relation;
+    int modality;      /* forced modality, or -1 to detect from cues */
+    ng_elem *elems;
+    size_t nelems;
+    size_t anchor;     /* index of the element the matcher looks up */
+    size_t line;
+} ng_rule;
+
+typedef struct {
+    const char *name;
+    const char *label;
+    int symmetric;
+    unsigned subj_types, obj_types; /* bit masks of 1u << ng_etype */
+} ng_relation;
+
+typedef struct {
+    int *rules;
+    size_t n, cap;
+} ng_anchor_list;
+
+/* A phrase set: alternatives as token-norm sequences joined by ' '. */
+typedef struct {
+    const char *name;
+    ng_strmap map;     /* alternative key -> 1 */
+    size_t max_tokens;
+} ng_phrases;
+
+/* Length in tokens of the longest alternative of set that starts at toks[i]
+ * (not past end), or 0. */
+size_t ng_phrases_match(const ng_phrases *set, const ng_token *toks, size_t i, size_t end);
+
+struct ng_knowledge {
+    ng_arena arena;
+    int compiled;
+
+    ng_lex_entity *entities;
+    size_t nentities, cap_entities;
+    ng_lex_alias *aliases;
+    size_t naliases, cap_aliases;
+    ng_strmap alias_map;   /* norm key -> first alias index */
+    ng_strmap label_map;   /* exact label -> entity index */
+    ng_strmap first_words; /* norm of any alias/title first word -> 1 */
+    size_t max_alias_tokens;
+
+    ng_title *titles;
+    size_t ntitles, cap_titles;
+    ng_strmap title_map;   /* norm key -> title index */
+    size_t max_title_tokens;
+    const char **role_names;
+    size_t nroles, cap_roles;
+    ng_strmap role_map;    /* role id -> index */
+
+    ng_role_span *spans;
+    size_t nspans, cap_spans;
+
+    ng_relation *relations;
+    size_t nrelations, cap_relations;
+    ng_phrases *phrases;
+    size_t nphrases, cap_phrases;
+    ng_strmap class_map;   /* class name -> phrase set index */
+    ng_rule *rules;
+    size_t nrules, cap_rules;
+    int modality_sets[NG_MOD_COUNT]; /* phrase set of cues, or -1 */
+    int future_set;        /* phrases after the match that make it planned */
+    int clause_breaks;     /* tokens a gap may not cross */
+
+    /* compiled matcher: anchor phrase -> list of rules anchored on it */
+    ng_strmap anchor_map;  /* phrase key -> index into anchor_lists */
+    ng_anchor_list *anchor_lists;
+    size_t nanchor_lists, cap_anchor_lists;
+    size_t max_anchor_tokens;
+    ng_strmap stopwords;   /* capitalised words that never start a name */
+};
+
+/* Tokenizes a phrase (no glue splitting) and joins the norms with ' '.
+ * Returns the key in the arena, or NULL on ENOMEM; *ntokens may be 0. */
+const char *ng_phrase_key(ng_arena *a, const char *text, size_t len, size_t *ntokens,
+                          size_t *key_len);
+int ng_knowledge_role_index(const struct ng_knowledge *k, const char *role);
+ng_status ng_rules_parse(struct ng_knowledge *k, const char *name, const char *text,
+                         size_t len, ng_error *err);
+ng_status ng_rules_compile(struct ng_knowledge *k, ng_error *err);
+/* Looks up the phrase joined from toks[i..i+n) in a map (keys: norms joined by ' '). */
+int ng_lookup_tokens(const ng_strmap *m, const ng_token *toks, size_t i, size_t n,
+                     intptr_t *value, char *buf, size_t bufsize);
+
+/* ---- dates ---------------------------------------------------------- */
+/* Days since 1970-01-01 of an ISO date, or INT32_MIN when empty/invalid. */
+int32_t ng_iso_days(const char *iso);
+
+#endif

@@ -1,0 +1,405 @@
+/* Mentions in a sentence: lexicon entities and demonyms, titled names
+ * ("Russia's Defense Minister X"), role phrases without a name ("the Chinese
+ * general"), capitalised names, pronouns and "the two leaders". */
+#include <stdlib.h>
+#include <string.h>
+
+#include "docstate.h"
+
+/* Words that put a title phrase in context but are not part of a name. */
+static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their", "our"};
+static const char *const indefinites[] = {"a", "an"};
+static const char *const former_words[] = {"former", "ex", "then", "late", "outgoing"};
+/* "deputy prime minister" is not the prime minister */
+static const char *const sub_roles[] = {"deputy", "vice", "assistant", "junior", "acting"};
+static const char *const particles[] = {"bin", "bint", "al", "el", "de", "da", "di", "du", "van",
+                                        "von", "der", "den", "la", "le", "dos", "ibn", "abu"};
+static const char *const pronouns[] = {"he", "him", "his", "she", "her"};
+/* The last word of a capitalised run that makes it an organisation or a place. */
+static const char *const org_words[] = {
+    "ministry", "department", "council", "agency", "company", "bank", "party", "army", "forces",
+    "force", "navy", "corporation", "corp", "group", "institute", "university", "committee",
+    "commission", "office", "service", "news", "times", "post", "press", "tv", "television",
+    "radio", "network", "fund", "organization", "organisation", "association", "union",
+    "league", "court", "parliament", "assembly", "senate", "congress", "federation", "inc",
+    "ltd", "command", "guard", "guards", "police", "media", "daily", "journal", "club",
+    "foundation", "authority", "administration", "bureau", "staff", "alliance", "front",
+};
+static const char *const place_words[] = {
+    "region", "province", "state", "district", "street", "square", "ocean", "sea", "river",
+    "mountains", "island", "islands", "airport", "station", "cosmodrome", "centre", "center",
+    "hospital", "republic", "oblast", "krai", "city", "county", "valley", "bay", "strait",
+    "peninsula", "base", "port", "palace", "hall", "east", "west",
+};
+static const struct { const char *noun; int type; } group_nouns[] = {
+    {"leaders", ET_PERSON}, {"ministers", ET_PERSON}, {"presidents", ET_PERSON},
+    {"men", ET_PERSON}, {"women", ET_PERSON}, {"officials", ET_PERSON},
+    {"generals", ET_PERSON}, {"countries", ET_COUNTRY}, {"nations", ET_COUNTRY},
+};
+
+#define IN(list, t) in_words(list, sizeof list / sizeof list[0], t)
+
+int ng_is_word(const ng_token *t, const char *word)
+{
+    return strlen(word) == t->norm_len && memcmp(t->norm, word, t->norm_len) == 0;
+}
+
+static int in_words(const char *const *list, size_t n, const ng_token *t)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ng_is_word(t, list[i]))
+            return 1;
+    return 0;
+}
+
+typedef struct {
+    ng_docstate *d;
+    const ng_token *toks;
+    size_t sb, se;      /* sentence tokens */
+    uint32_t sentence;
+    int title_case;     /* a headline in Title Case: names are unreliable */
+} scan;
+
+/* ---- lexicon -------------------------------------------------------- */
+
+static int raw_equals(const ng_docstate *d, const ng_token *toks, size_t i, size_t n,
+                      const char *exact)
+{
+    size_t a = toks[i].start, b = toks[i + n - 1].end, len = strlen(exact);
+    /* "U.S." is one token; "US" too: compare the bytes without spaces */
+    size_t j = 0;
+    for (size_t p = a; p < b; p++) {
+        if (d->text[p] == ' ')
+            continue;
+        if (j >= len || d->text[p] != exact[j])
+            return 0;
+        j++;
+    }
+    return j == len;
+}
+
+/* Longest lexicon alias at i: returns its token length and fills alias. */
+static size_t lexicon_at(const scan *s, size_t i, const ng_lex_alias **alias)
+{
+    const ng_knowledge *k = s->d->k;
+    char buf[512];
+    size_t max = k->max_alias_tokens < s->se - i ? k->max_alias_tokens : s->se - i;
+    if (!(s->toks[i].flags & (TOK_CAP | TOK_DIGIT)))
+        return 0;
+    for (size_t n = max; n > 0; n--) {
+        intptr_t a;
+        if (!ng_lookup_tokens(&k->alias_map, s->toks, i, n, &a, buf, sizeof buf))
+            continue;
+        for (int j = (int)a; j >= 0; j = k->aliases[j].next) {
+            const ng_lex_alias *al = &k->aliases[j];
+            if (al->exact && !raw_equals(s->d, s->toks, i, n, al->exact))
+                continue;
+            if (!al->exact && (s->toks[i].flags & TOK_ALLCAP) && n == 1 &&
+                s->toks[i].norm_len <= 3)
+                continue; /* "IT" is not an alias of anything mixed-case */
+            *alias = al;
+            return n;
+        }
+    }
+    return 0;
+}
+
+static int is_country_like(const ng_knowledge *k, int lex)
+{
+    const ng_lex_entity *e = &k->entities[lex];
+    return e->type == ET_COUNTRY || e->type == ET_ORG || (e->metonym && e->country >= 0);
+}
+
+static int country_of(const ng_knowledge *k, int lex)
+{
+    const ng_lex_entity *e = &k->entities[lex];
+    return e->type == ET_COUNTRY || e->type == ET_ORG ? lex : e->country;
+}
+
+/* ---- names ---------------------------------------------------------- */
+
+static int is_name_word(const scan *s, size_t i)
+{
+    const ng_token *t = &s->toks[i];
+    if (!(t->flags & TOK_CAP) || (t->flags & TOK_ALLCAP))
+        return 0;
+    if (ng_strmap_get(&s->d->k->stopwords, t->norm, t->norm_len, NULL))
+        return 0;
+    return 1;
+}
+
+/* A sentence's first word is a name only if the document never writes it in
+ * lower case ("Calling Putin ..." is not a person called Calling). */
+static int common_word(const scan *s, size_t i)
+{
+    const ng_token *t = &s->toks[i];
+    if (ng_strmap_get(&s->d->lower_words, t->norm, t->norm_len, NULL))
+        return 1;
+    size_t n = t->norm_len;
+    return (n > 4 && memcmp(t->norm + n - 3, "ing", 3) == 0) ||
+           (n > 3 && memcmp(t->norm + n - 2, "ed", 2) == 0) ||
+           (n > 3 && memcmp(t->norm + n - 2, "ly", 2) == 0);
+}
+
+/* End of a name starting at i: capitalised words, initials ("W."),
+ * particles ("bin") and glued hyphens ("Jean-Yves"). */
+static size_t name_end(const scan *s, size_t i)
+{
+    size_t p = i, words = 0;
+    while (p < s->se && words < MAX_NAME_TOKENS) {
+        const ng_token *t = &s->toks[p];
+        if (is_name_word(s, p)) {
+            const ng_lex_alias *a;
+            if (words > 0 && lexicon_at(s, p, &a) &&
+                s->d->k->entities[a->entity].type != ET_PERSON)
+                break;
+            p++;
+            words++;
+            /* an initial: "W." glued to its period */
+            if (t->norm_len == 1 && p < s->se && ng_is_word(&s->toks[p], ".") &&
+                (s->toks[p].flags & TOK_GLUED))
+                p++;
+        } else if (words > 0 && p + 1 < s->se && (IN(particles, t) ||
+                   (ng_is_word(t, "-") && (t->flags & TOK_GLUED) &&
+                    (s->toks[p + 1].flags & TOK_GLUED))) &&
+                   is_name_word(s, p + 1)) {
+            p++;
+        } else {
+            break;
+        }
+    }
+    /* a trailing initial period belongs to the sentence, not the name */
+    while (p > i && !(s->toks[p - 1].flags & TOK_WORD))
+        p--;
+    return p;
+}
+
+static int name_guess(const scan *s, size_t nb, size_t ne)
+{
+    const ng_token *last = &s->toks[ne - 1];
+    if (IN(org_words, last))
+        return ET_ORG;
+    if (IN(place_words, last))
+        return ET_PLACE;
+    (void)nb;
+    return ET_PERSON;
+}
+
+/* ---- adding mentions ------------------------------------------------ */
+
+static ng_status add(scan *s, ng_mention m)
+{
+    ng_docstate *d = s->d;
+    m.sentence = s->sentence;
+    m.ent = -1;
+    return NG_PUSH(d->mentions, d->nmentions, d->cap_mentions, m) ? NG_ENOMEM : NG_OK;
+}
+
+static ng_mention blank(size_t tb, size_t te, ng_mention_kind kind)
+{
+    ng_mention m = {.tb = (uint32_t)tb, .te = (uint32_t)te, .kind = kind, .lex = -1,
+                    .role = -1, .country = -1, .guess = ET_PERSON};
+    return m;
+}
+
+/* [det] [Country's | Demonym] [former] TITLE [of [the] Country] [Name] */
+static size_t title_phrase(scan *s, size_t i, ng_status *st)
+{
+    const ng_knowledge *k = s->d->k;
+    size_t p = i;
+    ng_mention m = blank(i, i, MK_ROLE);
+    int det = 0;
+    if (IN(determiners, &s->toks[p])) {
+        det = 1;
+        m.indefinite = IN(indefinites, &s->toks[p]);
+        p++;
+    }
+    const ng_lex_alias *a;
+    size_t n;
+    if (p < s->se && (n = lexicon_at(s, p, &a)) && is_country_like(k, a->entity)) {
+        if (a->kind == ALIAS_DEMONYM) {
+            m.country = country_of(k, a->entity);
+            p += n;
+        } else if (p + n < s->se && ng_is_word(&s->toks[p + n], "'s")) {
+            m.country = country_of(k, a->entity);
+            p += n + 1;
+        }
+    }
+    if (p < s->se && IN(former_words, &s->toks[p])) {
+        m.former = 1;
+        p++;
+        if (p < s->se && ng_is_word(&s->toks[p], "-"))
+            p++;
+    }
+    if (p < s->se && IN(sub_roles, &s->toks[p]))
+        return 0;
+    char buf[512];
+    size_t max = k->max_title_tokens < s->se - p ? k->max_title_tokens : s->se - p;
+    intptr_t t = -1;
+    size_t tl = 0;
+    for (n = max; n > 0 && !tl; n--)
+        if (ng_lookup_tokens(&k->title_map, s->toks, p, n, &t, buf, sizeof buf))
+            tl = n;
+    if (!tl)
+        return 0;
+    m.role = ng_knowledge_role_index(k, k->titles[t].role);
+    m.role_kind = k->titles[t].kind;
+    p += tl;
+    /* "Minister of Defence of the People's Republic of China" */
+    if (m.country < 0 && p + 1 < s->se && ng_is_word(&s->toks[p], "of")) {
+        size_t q = p + 1 + (ng_is_word(&s->toks[p + 1], "the") ? 1 : 0);
+        if (q < s->se && (n = lexicon_at(s, q, &a)) && a->kind == ALIAS_NAME &&
+            is_country_like(k, a->entity)) {
+            m.country = country_of(k, a->entity);
+            p = q + n;
+        }
+    }
+    size_t ne = p < s->se ? name_end(s, p) : p;
+    if (ne > p) {
+        m.kind = MK_NAME;
+        m.nb = (uint32_t)p;
+        m.ne = (uint32_t)ne;
+        m.te = (uint32_t)ne;
+        *st = add(s, m);
+        return ne - i;
+    }
+    if ((!det && m.country < 0) || m.role_kind == TK_HONORIFIC)
+        return 0;
+    m.te = (uint32_t)p;
+    *st = add(s, m);
+    return p - i;
+}
+
+static size_t group_phrase(scan *s, size_t i, ng_status *st)
+{
+    size_t p = i;
+    if (ng_is_word(&s->toks[p], "both"))
+        p++;
+    else if (p + 1 < s->se && ng_is_word(&s->toks[p], "the") && ng_is_word(&s->toks[p + 1], "two"))
+        p += 2;
+    else
+        return 0;
+    if (p >= s->se)
+        return 0;
+    for (size_t g = 0; g < sizeof group_nouns / sizeof group_nouns[0]; g++)
+        if (ng_is_word(&s->toks[p], group_nouns[g].noun)) {
+            ng_mention m = blank(i, p + 1, MK_GROUP);
+            m.group_type = group_nouns[g].type;
+            *st = add(s, m);
+            return p + 1 - i;
+        }
+    return 0;
+}
+
+static size_t pronoun(scan *s, size_t i, ng_status *st)
+{
+    const ng_token *t = &s->toks[i];
+    if (!IN(pronouns, t))
+        return 0;
+    ng_mention m = blank(i, i + 1, MK_PRONOUN);
+    int possessive = ng_is_word(t, "his") ||
+                     (ng_is_word(t, "her") && i + 1 < s->se &&
+                      (s->toks[i + 1].flags & TOK_WORD) && !(s->toks[i + 1].flags & TOK_CAP));
+    m.object_pronoun = ng_is_word(t, "him") || (ng_is_word(t, "her") && !possessive);
+    *st = add(s, m);
+    return 1;
+}
+
+static size_t entity(scan *s, size_t i, ng_status *st)
+{
+    const ng_lex_alias *a;
+    size_t n = lexicon_at(s, i, &a);
+    if (!n)
+        return 0;
+    ng_mention m = blank(i, i + n, MK_ENTITY);
+    m.lex = a->entity;
+    m.adj = a->kind == ALIAS_DEMONYM;
+    *st = add(s, m);
+    return n;
+}
+
+static size_t name(scan *s, size_t i, ng_status *st)
+{
+    if (s->title_case || !is_name_word(s, i))
+        return 0;
+    if ((s->toks[i].flags & TOK_FIRST) && common_word(s, i))
+        return 0;
+    size_t ne = name_end(s, i);
+    if (ne <= i)
+        return 0;
+    ng_mention m = blank(i, ne, MK_NAME);
+    m.nb = (uint32_t)i;
+    m.ne = (uint32_t)ne;
+    m.guess = name_guess(s, i, ne);
+    *st = add(s, m);
+    return ne - i;
+}
+
+/* Headlines in Title Case make every word look like a name. */
+static int is_title_case(const scan *s)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = s->sb; i < s->se; i++) {
+        const ng_token *t = &s->toks[i];
+        if ((t->flags & TOK_WORD) && t->norm_len >= 4 && !(t->flags & TOK_DIGIT)) {
+            words++;
+            caps += (t->flags & TOK_CAP) != 0;
+        }
+    }
+    return words >= 3 && caps * 10 >= words * 7;
+}
+
+static ng_status scan_sentence(ng_docstate *d, size_t si)
+{
+    const ng_sentence *sent = &d->toks.sents[si];
+    scan s = {d, d->toks.toks, sent->tok_begin, sent->tok_end, (uint32_t)si, 0};
+    s.title_case = is_title_case(&s);
+    ng_status st = NG_OK;
+    for (size_t i = s.sb; i < s.se && !st;) {
+        size_t n = group_phrase(&s, i, &st);
+        if (!n && !st)
+            n = title_phrase(&s, i, &st);
+        if (!n && !st)
+            n = pronoun(&s, i, &st);
+        if (!n && !st)
+            n = entity(&s, i, &st);
+        if (!n && !st)
+            n = name(&s, i, &st);
+        i += n ? n : 1;
+    }
+    return st;
+}
+
+static ng_status note_lower_words(ng_docstate *d)
+{
+    for (size_t i = 0; i < d->toks.ntoks; i++) {
+        const ng_token *t = &d->toks.toks[i];
+        if ((t->flags & TOK_WORD) && !(t->flags & (TOK_CAP | TOK_DIGIT))) {
+            ng_status st = ng_strmap_put(&d->lower_words, t->norm, t->norm_len, 1);
+            if (st)
+                return st;
+        }
+    }
+    return NG_OK;
+}
+
+ng_status ng_find_mentions(ng_docstate *d)
+{
+    ng_status st = note_lower_words(d);
+    d->nmentions = 0;
+    size_t n = d->toks.nsents + 1;
+    if (!st && n > d->cap_sent_mentions) {
+        size_t *p = realloc(d->sent_mentions, n * sizeof *p);
+        if (!p)
+            return NG_ENOMEM;
+        d->sent_mentions = p;
+        d->cap_sent_mentions = n;
+    }
+    for (size_t si = 0; si < d->toks.nsents && !st; si++) {
+        d->sent_mentions[si] = d->nmentions;
+        st = scan_sentence(d, si);
+    }
+    if (!st)
+        d->sent_mentions[d->toks.nsents] = d->nmentions;
+    return st;
+}

@@ -1,0 +1,104 @@
+/* Open-addressing hash map from byte strings to integers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+uint64_t ng_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h ? h : 1; /* 0 marks an empty slot */
+}
+
+static ng_strmap_slot *find_slot(ng_strmap_slot *slots, size_t cap, const char *key, size_t n,
+                                 uint64_t h)
+{
+    size_t i = (size_t)h & (cap - 1);
+    for (;;) {
+        ng_strmap_slot *s = &slots[i];
+        if (s->hash == 0 || (s->hash == h && s->key_len == n && memcmp(s->key, key, n) == 0))
+            return s;
+        i = (i + 1) & (cap - 1);
+    }
+}
+
+int ng_strmap_get(const ng_strmap *m, const char *key, size_t n, intptr_t *value)
+{
+    if (m->cap == 0)
+        return 0;
+    ng_strmap_slot *s = find_slot(m->slots, m->cap, key, n, ng_hash(key, n));
+    if (s->hash == 0)
+        return 0;
+    if (value)
+        *value = s->value;
+    return 1;
+}
+
+static ng_status rehash(ng_strmap *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    ng_strmap_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return NG_ENOMEM;
+    for (size_t i = 0; i < m->cap; i++) {
+        ng_strmap_slot *old = &m->slots[i];
+        if (old->hash)
+            *find_slot(slots, cap, old->key, old->key_len, old->hash) = *old;
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+    return NG_OK;
+}
+
+ng_status ng_strmap_put(ng_strmap *m, const char *key, size_t n, intptr_t value)
+{
+    if ((m->count + 1) * 4 > m->cap * 3) {
+        ng_status st = rehash(m);
+        if (st)
+            return st;
+    }
+    uint64_t h = ng_hash(key, n);
+    ng_strmap_slot *s = find_slot(m->slots, m->cap, key, n, h);
+    if (s->hash == 0) {
+        s->hash = h;
+        s->key = key;
+        s->key_len = n;
+        m->count++;
+    }
+    s->value = value;
+    return NG_OK;
+}
+
+void ng_strmap_free(ng_strmap *m)
+{
+    free(m->slots);
+    m->slots = NULL;
+    m->cap = m->count = 0;
+}
+
+int ng_grow(void **items, size_t *cap, size_t count, size_t elem)
+{
+    if (count < *cap)
+        return 0;
+    size_t ncap = *cap ? *cap * 2 : 16;
+    if (ncap > SIZE_MAX / elem)
+        return -1;
+    void *p = realloc(*items, ncap * elem);
+    if (!p)
+        return -1;
+    *items = p;
+    *cap = ncap;
+    return 0;
+}
+
+void ng_strmap_clear(ng_strmap *m)
+{
+    if (m->slots)
+        memset(m->slots, 0, m->cap * sizeof *m->slots);
+    m->count = 0;
+}
