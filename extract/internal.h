@@ -155,7 +155,8 @@ typedef enum {
 } ng_elem_kind;
 
 enum { SLOT_S = 1, SLOT_O = 2 };
-enum { SLOTF_ADJ = 1, SLOTF_NOUN = 2, SLOTF_PAIR = 4, SLOTF_EVENT = 8, SLOTF_FIRST = 16 };
+enum { SLOTF_ADJ = 1, SLOTF_NOUN = 2, SLOTF_PAIR = 4, SLOTF_EVENT = 8, SLOTF_FIRST = 16,
+       SLOTF_POSS = 32 /* the rule itself reads the 's after the slot */ };
 
 typedef struct {
     ng_elem_kind kind;

@@ -204,6 +204,8 @@ static int mention_ok(matcher *mt, attempt *at, const ng_elem *e, int mi)
     if (mi < 0)
         return 0;
     const ng_mention *m = &mt->d->mentions[mi];
+    if (!(e->slot_flags & SLOTF_POSS) && m->te < mt->se && ng_is_word(&mt->toks[m->te], "'s"))
+        return 0;
     if (m->kind == MK_GROUP)
         return (e->slot_flags & SLOTF_PAIR) && m->ngroup >= 2 &&
                (m->group_type == ET_PERSON ? (at->rel->subj_types & (1u << ET_PERSON))

@@ -202,7 +202,23 @@ static ng_mention blank(size_t tb, size_t te, ng_mention_kind kind)
     return m;
 }
 
-/* [det] [Country's | Demonym] [former] TITLE [of [the] Country] [Name] */
+/* Longest title at p; fills the role of m.  Returns its length or 0. */
+static size_t title_at(const scan *s, size_t p, ng_mention *m)
+{
+    const ng_knowledge *k = s->d->k;
+    char buf[512];
+    size_t max = k->max_title_tokens < s->se - p ? k->max_title_tokens : s->se - p;
+    intptr_t t;
+    for (size_t n = max; n > 0; n--)
+        if (ng_lookup_tokens(&k->title_map, s->toks, p, n, &t, buf, sizeof buf)) {
+            m->role = ng_knowledge_role_index(k, k->titles[t].role);
+            m->role_kind = k->titles[t].kind;
+            return n;
+        }
+    return 0;
+}
+
+/* [det] [former] [Country's | Demonym] [former] TITLE... [of [the] Country] [Name] */
 static size_t title_phrase(scan *s, size_t i, ng_status *st)
 {
     const ng_knowledge *k = s->d->k;
@@ -212,6 +228,10 @@ static size_t title_phrase(scan *s, size_t i, ng_status *st)
     if (IN(determiners, &s->toks[p])) {
         det = 1;
         m.indefinite = IN(indefinites, &s->toks[p]);
+        p++;
+    }
+    if (p < s->se && IN(former_words, &s->toks[p])) {
+        m.former = 1; /* "former Belarusian interior minister" */
         p++;
     }
     const ng_lex_alias *a;
@@ -233,18 +253,17 @@ static size_t title_phrase(scan *s, size_t i, ng_status *st)
     }
     if (p < s->se && IN(sub_roles, &s->toks[p]))
         return 0;
-    char buf[512];
-    size_t max = k->max_title_tokens < s->se - p ? k->max_title_tokens : s->se - p;
-    intptr_t t = -1;
-    size_t tl = 0;
-    for (n = max; n > 0 && !tl; n--)
-        if (ng_lookup_tokens(&k->title_map, s->toks, p, n, &t, buf, sizeof buf))
-            tl = n;
+    /* "Peruvian Army chief", "Chinese Foreign Ministry spokesman" */
+    if (m.country >= 0)
+        for (int skip = 0; skip < 2 && p + 1 < s->se && IN(org_words, &s->toks[p]); skip++)
+            p++;
+    size_t tl = title_at(s, p, &m);
     if (!tl)
         return 0;
-    m.role = ng_knowledge_role_index(k, k->titles[t].role);
-    m.role_kind = k->titles[t].kind;
     p += tl;
+    /* stacked titles: "Army chief Gen. Ramon Ortiz": the last one counts */
+    while (p < s->se && (tl = title_at(s, p, &m)) != 0)
+        p += tl;
     /* "Minister of Defence of the People's Republic of China" */
     if (m.country < 0 && p + 1 < s->se && ng_is_word(&s->toks[p], "of")) {
         size_t q = p + 1 + (ng_is_word(&s->toks[p + 1], "the") ? 1 : 0);
@@ -335,18 +354,24 @@ static size_t name(scan *s, size_t i, ng_status *st)
     return ne - i;
 }
 
-/* Headlines in Title Case make every word look like a name. */
+/* Headlines in Title Case make every word look like a name.  Words that are
+ * capitalised anyway (names the lexicon knows, months, days) say nothing, so
+ * only the others are counted; a sentence of names is not a headline. */
 static int is_title_case(const scan *s)
 {
     size_t words = 0, caps = 0;
     for (size_t i = s->sb; i < s->se; i++) {
         const ng_token *t = &s->toks[i];
-        if ((t->flags & TOK_WORD) && t->norm_len >= 4 && !(t->flags & TOK_DIGIT)) {
-            words++;
-            caps += (t->flags & TOK_CAP) != 0;
-        }
+        const ng_lex_alias *a;
+        if (!(t->flags & TOK_WORD) || t->norm_len < 4 || (t->flags & TOK_DIGIT))
+            continue;
+        if (ng_strmap_get(&s->d->k->stopwords, t->norm, t->norm_len, NULL) ||
+            lexicon_at(s, i, &a))
+            continue;
+        words++;
+        caps += (t->flags & TOK_CAP) != 0;
     }
-    return words >= 3 && caps * 10 >= words * 7;
+    return words >= 4 && caps * 10 >= words * 8;
 }
 
 static ng_status scan_sentence(ng_docstate *d, size_t si)

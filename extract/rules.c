@@ -462,8 +462,22 @@ static ng_status anchor_rule(ng_knowledge *k, size_t r, ng_error *err)
     return NG_OK;
 }
 
+/* A mention followed by 's is a possessor ("Emperor Hiro's chamberlain"), not
+ * the argument, unless the rule reads the 's itself ("S 's visit to O"). */
+static void mark_possessive_slots(ng_knowledge *k, ng_rule *rule)
+{
+    for (size_t i = 0; i + 1 < rule->nelems; i++) {
+        ng_elem *e = &rule->elems[i], *next = &rule->elems[i + 1];
+        if (e->kind == EL_SLOT && next->kind == EL_WORD &&
+            ng_strmap_get(&k->phrases[next->phrases].map, "'s", 2, NULL))
+            e->slot_flags |= SLOTF_POSS;
+    }
+}
+
 ng_status ng_rules_compile(ng_knowledge *k, ng_error *err)
 {
+    for (size_t r = 0; r < k->nrules; r++)
+        mark_possessive_slots(k, &k->rules[r]);
     for (size_t r = 0; r < k->nrules; r++) {
         ng_status st = anchor_rule(k, r, err);
         if (st)
