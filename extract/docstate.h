@@ -24,6 +24,7 @@ typedef struct {
     int indefinite;      /* "a Chinese minister": refers to nobody in particular */
     int guess;           /* MK_NAME: ET_PERSON, ET_ORG or ET_PLACE */
     int object_pronoun;  /* him, her */
+    int possessive;      /* his, her (before a noun) */
     int group_type;      /* MK_GROUP: ET_PERSON or ET_COUNTRY */
     int ent;             /* resolved document entity, or -1 */
     int group[MAX_GROUP];

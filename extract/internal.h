@@ -156,7 +156,8 @@ typedef enum {
 
 enum { SLOT_S = 1, SLOT_O = 2 };
 enum { SLOTF_ADJ = 1, SLOTF_NOUN = 2, SLOTF_PAIR = 4, SLOTF_EVENT = 8, SLOTF_FIRST = 16,
-       SLOTF_POSS = 32 /* the rule itself reads the 's after the slot */ };
+       SLOTF_POSS = 32,   /* the rule itself reads the 's after the slot */
+       SLOTF_POSSPRON = 64 /* a noun follows the slot: "his" may fill it */ };
 
 typedef struct {
     ng_elem_kind kind;
@@ -171,6 +172,7 @@ typedef struct {
     const char *id;
     int relation;
     int modality;      /* forced modality, or -1 to detect from cues */
+    int near_cues;     /* cues=near: only the word before the match counts */
     ng_elem *elems;
     size_t nelems;
     size_t anchor;     /* index of the element the matcher looks up */

@@ -28,6 +28,9 @@ static const char *const stopwords[] = {
     "ministry", "president", "government", "news", "reuters", "afp", "ap", "bloomberg", "tass",
     "xinhua", "sputnik", "cnn", "bbc", "ria", "interfax", "cctv", "times", "post", "journal",
     "daily", "weekly", "cold", "war", "era", "world", "union", "joint", "forces",
+    "republican", "republicans", "democrat", "democrats", "democratic", "conservative",
+    "conservatives", "socialist", "communist", "liberal", "labour", "green", "greens",
+    "breaking", "exclusive", "update", "analysis", "opinion", "editorial", "live",
 };
 
 const char *ng_etype_name(ng_etype t)

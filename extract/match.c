@@ -153,6 +153,12 @@ static size_t take_forward(matcher *mt, attempt *at, const ng_elem *e, size_t mi
         if (ent < 0 || !list_add(l, ent))
             break;
         end = next->te;
+        /* ", and" after a single item joins clauses, not a list ("sanctions
+         * on Russia, and Flynn asked ...") */
+        if (c == 2 && l->n < 3) {
+            l->n = committed_n;
+            break;
+        }
         if (is_and) { /* a list is only sure once "and" joins it */
             committed = end;
             committed_n = l->n;
@@ -205,6 +211,13 @@ static int mention_ok(matcher *mt, attempt *at, const ng_elem *e, int mi)
         return 0;
     const ng_mention *m = &mt->d->mentions[mi];
     if (!(e->slot_flags & SLOTF_POSS) && m->te < mt->se && ng_is_word(&mt->toks[m->te], "'s"))
+        return 0;
+    if (m->kind == MK_PRONOUN && m->possessive && !(e->slot_flags & SLOTF_POSSPRON))
+        return 0;
+    /* "U.S.-led", "Moscow-based": a modifier, not an argument */
+    if (m->te + 1 < mt->se && ng_is_word(&mt->toks[m->te], "-") &&
+        (mt->toks[m->te].flags & TOK_GLUED) && (mt->toks[m->te + 1].flags & TOK_GLUED) &&
+        !(mt->toks[m->te + 1].flags & TOK_CAP))
         return 0;
     if (m->kind == MK_GROUP)
         return (e->slot_flags & SLOTF_PAIR) && m->ngroup >= 2 &&
@@ -354,7 +367,8 @@ static int modality_of(const matcher *mt, const attempt *at)
     if (at->rule->modality >= 0)
         return at->rule->modality;
     const ng_knowledge *k = mt->k;
-    size_t a = at->lo >= mt->sb + 3 ? at->lo - 3 : mt->sb;
+    size_t before = at->rule->near_cues ? 1 : 3;
+    size_t a = at->lo >= mt->sb + before ? at->lo - before : mt->sb;
     static const ng_modality order[] = {NG_MOD_NEGATED, NG_MOD_HYPOTHETICAL, NG_MOD_PLANNED};
     for (size_t i = 0; i < 3; i++)
         if (cue_in(mt, k->modality_sets[order[i]], a, at->anchor_end))

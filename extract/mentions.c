@@ -15,6 +15,17 @@ static const char *const sub_roles[] = {"deputy", "vice", "assistant", "junior",
 static const char *const particles[] = {"bin", "bint", "al", "el", "de", "da", "di", "du", "van",
                                         "von", "der", "den", "la", "le", "dos", "ibn", "abu"};
 static const char *const pronouns[] = {"he", "him", "his", "she", "her"};
+/* Words after "her" that show it is an object, not a possessive. */
+static const char *const not_nouns[] = {
+    "to", "in", "on", "at", "for", "with", "and", "or", "as", "by", "from", "that", "after",
+    "before", "again", "too", "back", "out", "up", "down", "off", "over", "into", "about",
+    "last", "yesterday", "today", "tomorrow", "during", "when", "while", "because", "but",
+    "if", "since", "until", "personally", "directly", "warmly", "himself", "herself", "this",
+    "here", "there", "later", "earlier", "twice", "once", "shortly", "briefly"};
+/* Month names are also surnames ("Theresa May"), inside a name only. */
+static const char *const months[] = {"january", "february", "march", "april", "may", "june",
+                                     "july", "august", "september", "october", "november",
+                                     "december"};
 /* The last word of a capitalised run that makes it an organisation or a place. */
 static const char *const org_words[] = {
     "ministry", "department", "council", "agency", "company", "bank", "party", "army", "forces",
@@ -24,12 +35,15 @@ static const char *const org_words[] = {
     "league", "court", "parliament", "assembly", "senate", "congress", "federation", "inc",
     "ltd", "command", "guard", "guards", "police", "media", "daily", "journal", "club",
     "foundation", "authority", "administration", "bureau", "staff", "alliance", "front",
+    "cabinet", "delegates", "representatives", "democrats", "republicans", "motors", "airlines",
+    "holdings", "partners", "capital", "industries", "energy", "systems", "technologies",
 };
 static const char *const place_words[] = {
     "region", "province", "state", "district", "street", "square", "ocean", "sea", "river",
     "mountains", "island", "islands", "airport", "station", "cosmodrome", "centre", "center",
     "hospital", "republic", "oblast", "krai", "city", "county", "valley", "bay", "strait",
-    "peninsula", "base", "port", "palace", "hall", "east", "west",
+    "peninsula", "base", "port", "palace", "hall", "east", "west", "hills", "tower", "house",
+    "park", "beach", "lake", "canal", "coast", "gulf", "desert",
 };
 static const struct { const char *noun; int type; } group_nouns[] = {
     {"leaders", ET_PERSON}, {"ministers", ET_PERSON}, {"presidents", ET_PERSON},
@@ -128,6 +142,14 @@ static int is_name_word(const scan *s, size_t i)
     return 1;
 }
 
+/* "May" in "Theresa May said", not in "in May 2017". */
+static int month_surname(const scan *s, size_t i)
+{
+    const ng_token *t = &s->toks[i];
+    return (t->flags & TOK_CAP) && IN(months, t) &&
+           !(i + 1 < s->se && (s->toks[i + 1].flags & TOK_DIGIT));
+}
+
 /* A sentence's first word is a name only if the document never writes it in
  * lower case ("Calling Putin ..." is not a person called Calling). */
 static int common_word(const scan *s, size_t i)
@@ -148,10 +170,13 @@ static size_t name_end(const scan *s, size_t i)
     size_t p = i, words = 0;
     while (p < s->se && words < MAX_NAME_TOKENS) {
         const ng_token *t = &s->toks[p];
-        if (is_name_word(s, p)) {
+        if (is_name_word(s, p) || (words > 0 && month_surname(s, p))) {
             const ng_lex_alias *a;
+            /* a country or an organisation ends a name; a city may be a
+             * surname ("Sofia Lagos") */
             if (words > 0 && lexicon_at(s, p, &a) &&
-                s->d->k->entities[a->entity].type != ET_PERSON)
+                (s->d->k->entities[a->entity].type == ET_COUNTRY ||
+                 s->d->k->entities[a->entity].type == ET_ORG || a->kind == ALIAS_DEMONYM))
                 break;
             p++;
             words++;
@@ -171,7 +196,11 @@ static size_t name_end(const scan *s, size_t i)
     /* a trailing initial period belongs to the sentence, not the name */
     while (p > i && !(s->toks[p - 1].flags & TOK_WORD))
         p--;
-    return p;
+    /* initials alone ("U.S" split up) are not a name */
+    for (size_t q = i; q < p; q++)
+        if ((s->toks[q].flags & TOK_WORD) && s->toks[q].norm_len >= 2)
+            return p;
+    return i;
 }
 
 static int name_guess(const scan *s, size_t nb, size_t ne)
@@ -218,6 +247,27 @@ static size_t title_at(const scan *s, size_t p, ng_mention *m)
     return 0;
 }
 
+/* Capitalised words before a title that qualify it ("Senate Minority",
+ * "Urban Development", "EPA", "Republican"): up to three, "and" between. */
+static size_t qualifiers_end(const scan *s, size_t p)
+{
+    size_t q = p, n = 0;
+    ng_mention probe;
+    while (q < s->se && n < 4 && !title_at(s, q, &probe)) {
+        const ng_token *t = &s->toks[q];
+        if ((t->flags & TOK_CAP) && (t->flags & TOK_WORD)) {
+            q++;
+            n++;
+        } else if (n > 0 && (ng_is_word(t, "and") || ng_is_word(t, "&")) && q + 1 < s->se &&
+                   (s->toks[q + 1].flags & TOK_CAP)) {
+            q++;
+        } else {
+            break;
+        }
+    }
+    return q;
+}
+
 /* [det] [former] [Country's | Demonym] [former] TITLE... [of [the] Country] [Name] */
 static size_t title_phrase(scan *s, size_t i, ng_status *st)
 {
@@ -243,6 +293,9 @@ static size_t title_phrase(scan *s, size_t i, ng_status *st)
         } else if (p + n < s->se && ng_is_word(&s->toks[p + n], "'s")) {
             m.country = country_of(k, a->entity);
             p += n + 1;
+        } else if (p + n < s->se && title_at(s, p + n, &m)) {
+            m.country = country_of(k, a->entity); /* "U.S. President" */
+            p += n;
         }
     }
     if (p < s->se && IN(former_words, &s->toks[p])) {
@@ -258,8 +311,14 @@ static size_t title_phrase(scan *s, size_t i, ng_status *st)
         for (int skip = 0; skip < 2 && p + 1 < s->se && IN(org_words, &s->toks[p]); skip++)
             p++;
     size_t tl = title_at(s, p, &m);
-    if (!tl)
-        return 0;
+    int qualified = 0;
+    if (!tl) {
+        size_t q = qualifiers_end(s, p);
+        if (q == p || !(tl = title_at(s, q, &m)))
+            return 0;
+        qualified = 1; /* "Senate Minority Leader": only with a name after it */
+        p = q;
+    }
     p += tl;
     /* stacked titles: "Army chief Gen. Ramon Ortiz": the last one counts */
     while (p < s->se && (tl = title_at(s, p, &m)) != 0)
@@ -282,7 +341,7 @@ static size_t title_phrase(scan *s, size_t i, ng_status *st)
         *st = add(s, m);
         return ne - i;
     }
-    if ((!det && m.country < 0) || m.role_kind == TK_HONORIFIC)
+    if ((!det && m.country < 0) || m.role_kind == TK_HONORIFIC || qualified)
         return 0;
     m.te = (uint32_t)p;
     *st = add(s, m);
@@ -318,8 +377,9 @@ static size_t pronoun(scan *s, size_t i, ng_status *st)
     ng_mention m = blank(i, i + 1, MK_PRONOUN);
     int possessive = ng_is_word(t, "his") ||
                      (ng_is_word(t, "her") && i + 1 < s->se &&
-                      (s->toks[i + 1].flags & TOK_WORD) && !(s->toks[i + 1].flags & TOK_CAP));
+                      (s->toks[i + 1].flags & TOK_WORD) && !IN(not_nouns, &s->toks[i + 1]));
     m.object_pronoun = ng_is_word(t, "him") || (ng_is_word(t, "her") && !possessive);
+    m.possessive = possessive;
     *st = add(s, m);
     return 1;
 }

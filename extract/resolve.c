@@ -374,9 +374,9 @@ static int cluster_has_word(const cluster *c, const char *norm)
     return 0;
 }
 
-static int resolve_single_name(resolver *r, const ng_mention *m)
+/* The person whose full name holds this word: the most recent, else the first. */
+static int person_with_word(const resolver *r, const char *norm)
 {
-    const char *norm = r->d->toks.toks[m->nb].norm;
     for (size_t i = r->nrecent; i-- > 0;) {
         int c = cluster_of_entity(r, r->recent_ent[i]);
         if (c >= 0 && cluster_has_word(&r->cl[c], norm))
@@ -385,24 +385,67 @@ static int resolve_single_name(resolver *r, const ng_mention *m)
     for (size_t c = 0; c < r->ncl; c++)
         if (cluster_has_word(&r->cl[c], norm))
             return r->cl[c].ent;
-    if (m->role >= 0) { /* "Mr Straw" with no full name in the document */
+    return -1;
+}
+
+static int resolve_single_name(resolver *r, const ng_mention *m)
+{
+    int p = person_with_word(r, r->d->toks.toks[m->nb].norm);
+    if (p >= 0)
+        return p;
+    /* "Mr Straw", "President Obama" with no full name in the document; a
+     * rank is not enough ("General Motors") */
+    if (m->role >= 0 && (m->role_kind == TK_HONORIFIC || m->role_kind == TK_OFFICE)) {
         const char *label = name_text(r->d, m);
         return label ? ng_doc_entity(r->d, label, ET_PERSON, -1) : -1;
     }
     return -1;
 }
 
+/* Words after which a pronoun points to the nearest person ("X's visit,
+ * where he met Y"; "insisted X as he met Y"). */
+static const char *const subordinators[] = {"where", "when", "as", "after", "before", "while",
+                                            "since", "because", "although", "though", "until",
+                                            "once", "whom", "whose", "who"};
+
+static int after_subordinator(const ng_docstate *d, const ng_mention *m)
+{
+    uint32_t begin = d->toks.sents[m->sentence].tok_begin;
+    for (uint32_t back = 1; back <= 2 && m->tb >= begin + back; back++) {
+        const ng_token *t = &d->toks.toks[m->tb - back];
+        for (size_t w = 0; w < sizeof subordinators / sizeof subordinators[0]; w++)
+            if (ng_is_word(t, subordinators[w]))
+                return 1;
+    }
+    return 0;
+}
+
+/* The first person named in sentence s (its subject, as a rule). */
+static int first_person_of(const resolver *r, uint32_t s)
+{
+    int first = -1;
+    for (size_t i = r->nrecent; i-- > 0 && r->recent_sent[i] >= s;)
+        if (r->recent_sent[i] == s)
+            first = r->recent_ent[i];
+    return first;
+}
+
+/* He, his, she: the subject of the sentence so far, else the subject of the
+ * last sentence that named someone; after "where", "as", ... the nearest.
+ * Him, her: not the nearest person of its own clause ("X received him"). */
 static int resolve_pronoun(resolver *r, const ng_mention *m)
 {
-    int e = recent_person(r, NULL, m, -1);
-    if (e < 0 || !m->object_pronoun)
-        return e;
-    /* "X received him": him is not X, the nearest person of its clause */
-    if (r->nrecent && r->recent_sent[r->nrecent - 1] == m->sentence) {
-        int other = recent_person(r, NULL, m, e);
-        return other;
-    }
-    return e;
+    if (r->nrecent == 0)
+        return -1;
+    int nearest = r->recent_ent[r->nrecent - 1];
+    int here = r->recent_sent[r->nrecent - 1] == m->sentence;
+    if (m->object_pronoun)
+        return here ? recent_person(r, NULL, m, nearest) : nearest;
+    if (after_subordinator(r->d, m))
+        return nearest;
+    if (here)
+        return first_person_of(r, m->sentence);
+    return first_person_of(r, r->recent_sent[r->nrecent - 1]);
 }
 
 static void resolve_group(resolver *r, ng_mention *m)
@@ -431,6 +474,15 @@ static ng_status resolve_mention(resolver *r, size_t i)
     ng_mention *m = &d->mentions[i];
     switch (m->kind) {
     case MK_ENTITY:
+        /* "Lagos" after "President Sofia Lagos" is her, not the city */
+        if (m->te - m->tb == 1 && !m->adj && (d->k->entities[m->lex].type == ET_CITY ||
+                                              d->k->entities[m->lex].type == ET_PLACE)) {
+            int p = person_with_word(r, d->toks.toks[m->tb].norm);
+            if (p >= 0) {
+                m->ent = p;
+                break;
+            }
+        }
         m->ent = ng_doc_lex_entity(d, m->lex);
         if (m->ent >= 0 && d->ents[m->ent].type == ET_COUNTRY &&
             NG_PUSH(r->countries_seen, r->ncountries, r->cap_countries, m->ent))

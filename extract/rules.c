@@ -332,19 +332,22 @@ static ng_status parse_rule(parser *p, char *rest)
     if (!colon)
         return perr(p, "%s", "a rule is 'rule ID RELATION [modality=M] : ELEMENTS'");
     *colon = '\0';
-    char *head[4], *body[MAX_WORDS];
-    size_t nh = split_words(rest, head, 4), nb = split_words(colon + 3, body, MAX_WORDS);
+    char *head[6], *body[MAX_WORDS];
+    size_t nh = split_words(rest, head, 6), nb = split_words(colon + 3, body, MAX_WORDS);
     if (nh < 2 || nb == 0)
         return perr(p, "%s", "a rule needs an id, a relation and elements");
     ng_rule r = {.line = p->line, .modality = -1};
     if ((r.relation = find_relation(k, head[1])) < 0)
         return perr(p, "unknown relation '%s' (declare it with 'relation' first)", head[1]);
-    if (nh >= 3) {
+    for (size_t i = 2; i < nh; i++) {
         ng_modality m;
-        if (strncmp(head[2], "modality=", 9) != 0 || ng_modality_parse(head[2] + 9, &m))
-            return perr(p, "bad option '%s' (modality=asserted|planned|negated|hypothetical)",
-                        head[2]);
-        r.modality = (int)m;
+        if (strcmp(head[i], "cues=near") == 0)
+            r.near_cues = 1;
+        else if (strncmp(head[i], "modality=", 9) == 0 && ng_modality_parse(head[i] + 9, &m) == 0)
+            r.modality = (int)m;
+        else
+            return perr(p, "bad option '%s' (modality=asserted|planned|negated|hypothetical, "
+                        "cues=near)", head[i]);
     }
     if (!(r.id = ng_arena_strdup(&k->arena, head[0])) || !(r.elems = calloc(nb, sizeof *r.elems)))
         return NG_ENOMEM;
@@ -471,6 +474,12 @@ static void mark_possessive_slots(ng_knowledge *k, ng_rule *rule)
         if (e->kind == EL_SLOT && next->kind == EL_WORD &&
             ng_strmap_get(&k->phrases[next->phrases].map, "'s", 2, NULL))
             e->slot_flags |= SLOTF_POSS;
+        /* "his stay in", "his meeting with": a possessive pronoun fills a
+         * slot only where a noun of the rule follows it closely */
+        const ng_elem *after = next->kind == EL_GAP && next->gap <= 1 && i + 2 < rule->nelems
+                                   ? &rule->elems[i + 2] : next;
+        if (e->kind == EL_SLOT && after->kind == EL_WORD)
+            e->slot_flags |= SLOTF_POSSPRON;
     }
 }
 
