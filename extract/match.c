@@ -178,6 +178,7 @@ static size_t take_backward(matcher *mt, attempt *at, const ng_elem *e, size_t m
             list_add(l, ms[mi].group[i]);
         return start;
     }
+    int first = l->n;
     list_add(l, slot_entity(mt, at, e, &ms[mi]));
     for (;;) {
         /* coordinator ending just before start */
@@ -196,6 +197,12 @@ static size_t take_backward(matcher *mt, attempt *at, const ng_elem *e, size_t m
         if (ent < 0 || !list_add(l, ent))
             break;
         start = prev->tb;
+    }
+    /* collected right to left: put them back in text order */
+    for (int i = first, j = l->n - 1; i < j; i++, j--) {
+        int t = l->ents[i];
+        l->ents[i] = l->ents[j];
+        l->ents[j] = t;
     }
     return start;
 }

@@ -538,7 +538,8 @@ ng_status ng_tokenize(const struct ng_knowledge *k, const char *text, size_t len
             para = SIZE_MAX;
             if (a != b && is_box_start(text + a, b - a))
                 break;
-            if (a != b && starts_with_ci(text + a, b - a, "\xC2\xA9")) {
+            if (a != b && (starts_with_ci(text + a, b - a, "\xC2\xA9") ||
+                           starts_with_ci(text + a, b - a, "(c) "))) {
                 size_t p = furniture_prose_start(&tz, a, b);
                 if (p < b && !st)
                     st = region(&tz, p, cut_credit(text, p, b));
