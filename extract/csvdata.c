@@ -99,7 +99,8 @@ static void on_row(int term, void *ctx)
     r->status = r->row(r->user, wanted, r->nheader, r->record_line, r->err);
 done:
     free_fields(r);
-    r->record_line = r->line;
+    /* rows end at a newline of the line being fed: the next starts after it */
+    r->record_line = r->line + 1;
 }
 
 ng_status ng_csv_each_row(const char *name, const char *text, size_t len,
