@@ -52,6 +52,15 @@ typedef struct {
     unsigned count;
 } ng_binding;
 
+/* A full-name spelling seen in the corpus, for one label across documents
+ * ("Sergei Shoigu" in most articles, "Sergey Shoigu" in some). */
+typedef struct {
+    const char *label;
+    const char *first, *last; /* normalised first and last words */
+    unsigned count;
+    int next;                 /* next spelling with the same last word, or -1 */
+} ng_spelling;
+
 typedef struct {
     const ng_knowledge *k;
     const ng_doc *doc;
@@ -72,6 +81,9 @@ typedef struct {
     ng_arena learned_arena;
     ng_binding *bindings;
     size_t nbindings, cap_bindings;
+    ng_spelling *spellings;
+    size_t nspellings, cap_spellings;
+    ng_strmap spelling_by_last; /* last word -> first spelling index */
 } ng_docstate;
 
 /* mentions.c */
@@ -83,6 +95,8 @@ ng_status ng_resolve(ng_docstate *d);
 int ng_doc_entity(ng_docstate *d, const char *label, ng_etype type, int lex);
 int ng_doc_lex_entity(ng_docstate *d, int lex);
 ng_status ng_learn_bindings(ng_docstate *d);
+ng_status ng_learn_spelling(ng_docstate *d, const char *label, const char *first,
+                            const char *last, unsigned count);
 
 /* match.c */
 ng_status ng_match_rules(ng_docstate *d, ng_triple_cb cb, void *user, int *stopped);

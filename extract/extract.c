@@ -35,6 +35,8 @@ void ng_extractor_free(ng_extractor *x)
     free(d->sent_mentions);
     free(d->ents);
     free(d->bindings);
+    free(d->spellings);
+    ng_strmap_free(&d->spelling_by_last);
     free(x->clean);
     free(x);
 }
@@ -95,6 +97,12 @@ ng_status ng_extractor_absorb(ng_extractor *dst, const ng_extractor *src)
         if (!(b.person = ng_arena_strdup(&d->learned_arena, b.person)) ||
             NG_PUSH(d->bindings, d->nbindings, d->cap_bindings, b))
             return NG_ENOMEM;
+    }
+    for (size_t i = 0; i < src->d.nspellings; i++) {
+        const ng_spelling *sp = &src->d.spellings[i];
+        ng_status st = ng_learn_spelling(d, sp->label, sp->first, sp->last, sp->count);
+        if (st)
+            return st;
     }
     return NG_OK;
 }

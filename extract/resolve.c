@@ -221,11 +221,32 @@ static const char *canonical(const cluster *c)
     return best->spelling;
 }
 
+/* The spelling of this person the corpus uses most (learned in the first
+ * pass): same surname, close given name.  Ties: byte order, so the result
+ * does not depend on the order of the documents. */
+static const char *corpus_spelling(const ng_docstate *d, const cluster *cl, const char *label)
+{
+    intptr_t i;
+    const char *last = cl->norms[cl->ntok - 1];
+    if (!ng_strmap_get(&d->spelling_by_last, last, strlen(last), &i))
+        return label;
+    const ng_spelling *best = NULL;
+    for (; i >= 0; i = d->spellings[i].next) {
+        const ng_spelling *sp = &d->spellings[i];
+        if (!same_given_name(sp->first, cl->norms[0]))
+            continue;
+        if (!best || sp->count > best->count ||
+            (sp->count == best->count && strcmp(sp->label, best->label) < 0))
+            best = sp;
+    }
+    return best ? best->label : label;
+}
+
 static ng_status make_person_entities(resolver *r)
 {
     for (size_t c = 0; c < r->ncl; c++) {
         cluster *cl = &r->cl[c];
-        cl->ent = ng_doc_entity(r->d, canonical(cl), ET_PERSON, -1);
+        cl->ent = ng_doc_entity(r->d, corpus_spelling(r->d, cl, canonical(cl)), ET_PERSON, -1);
         if (cl->ent < 0)
             return NG_ENOMEM;
         r->d->ents[cl->ent].nationality = cl->nationality;
@@ -562,8 +583,51 @@ static ng_status add_binding(ng_docstate *d, int role, int country, const char *
     return NG_OK;
 }
 
+ng_status ng_learn_spelling(ng_docstate *d, const char *label, const char *first,
+                            const char *last, unsigned count)
+{
+    intptr_t head = -1;
+    int found = ng_strmap_get(&d->spelling_by_last, last, strlen(last), &head);
+    for (intptr_t i = found ? head : -1; i >= 0; i = d->spellings[i].next)
+        if (strcmp(d->spellings[i].label, label) == 0) {
+            d->spellings[i].count += count;
+            return NG_OK;
+        }
+    ng_spelling sp = {ng_arena_strdup(&d->learned_arena, label),
+                      ng_arena_strdup(&d->learned_arena, first),
+                      ng_arena_strdup(&d->learned_arena, last), count, found ? (int)head : -1};
+    if (!sp.label || !sp.first || !sp.last ||
+        NG_PUSH(d->spellings, d->nspellings, d->cap_spellings, sp))
+        return NG_ENOMEM;
+    return ng_strmap_put(&d->spelling_by_last, sp.last, strlen(sp.last),
+                         (intptr_t)d->nspellings - 1);
+}
+
+/* Every full-name spelling of the document (each occurrence counts). */
+static ng_status learn_spellings(ng_docstate *d)
+{
+    for (size_t i = 0; i < d->nmentions; i++) {
+        const ng_mention *m = &d->mentions[i];
+        if (m->kind != MK_NAME || m->ent < 0 || d->ents[m->ent].type != ET_PERSON ||
+            m->ne - m->nb < 2)
+            continue;
+        const char *norms[MAX_NAME_TOKENS];
+        int n = name_norms(d, m, norms);
+        const char *label = n >= 2 ? name_text(d, m) : NULL;
+        if (!label)
+            continue;
+        ng_status st = ng_learn_spelling(d, label, norms[0], norms[n - 1], 1);
+        if (st)
+            return st;
+    }
+    return NG_OK;
+}
+
 ng_status ng_learn_bindings(ng_docstate *d)
 {
+    ng_status st0 = learn_spellings(d);
+    if (st0)
+        return st0;
     for (size_t i = 0; i < d->nmentions; i++) {
         const ng_mention *m = &d->mentions[i];
         if (m->kind != MK_NAME || m->ent < 0 || m->role < 0 || m->country < 0 || m->former ||
