@@ -139,11 +139,24 @@ static ng_status graph_triple(ng_run *r, const ng_triple *t)
     return NG_OK;
 }
 
+/* The CSV header is written with the first triple (or at the end), so that
+ * a run that fails early leaves nothing on standard output. */
+static ng_status start_csv(ng_run *r)
+{
+    ng_out *csv = &r->out[NG_FMT_CSV];
+    if (r->csv_started || !csv->f)
+        return NG_OK;
+    r->csv_started = 1;
+    return ng_csvw_header(csv->f) != 0 ? ng_out_write_error(csv, r->d) : NG_OK;
+}
+
 static ng_status take_triple(const ng_triple *t, void *user)
 {
     ng_run *r = user;
     ng_out *csv = &r->out[NG_FMT_CSV];
-    ng_status s = count_relation(r, t->relation);
+    ng_status s = start_csv(r);
+    if (s == NG_OK)
+        s = count_relation(r, t->relation);
     r->triples++;
     if (s == NG_OK && csv->f && ng_csvw_triple(csv->f, t) != 0)
         s = ng_out_write_error(csv, r->d);
@@ -313,10 +326,11 @@ static void summary(ng_run *r)
     char line[2048];
     size_t u = put(line, sizeof line, 0, "%zu document%s", r->docs, r->docs == 1 ? "" : "s");
     if (r->stats.empty)
-        u = put(line, sizeof line, u, " (%zu more without text, skipped", r->stats.empty);
+        u = put(line, sizeof line, u, " (%zu record%s without text skipped", r->stats.empty,
+                r->stats.empty == 1 ? "" : "s");
     if (r->stats.bad_dates)
-        u = put(line, sizeof line, u, "%s%zu with an unparseable date", r->stats.empty ? "; " : " (",
-                r->stats.bad_dates);
+        u = put(line, sizeof line, u, "%s%zu unparseable date%s", r->stats.empty ? ", " : " (",
+                r->stats.bad_dates, r->stats.bad_dates == 1 ? "" : "s");
     if (r->stats.empty || r->stats.bad_dates)
         u = put(line, sizeof line, u, ")");
     u = put(line, sizeof line, u, ", %zu warning%s, %zu triple%s", r->d->warnings,
@@ -358,14 +372,14 @@ static ng_status run_command(ng_run *r)
         s = collect_inputs(r);
     if (s == NG_OK)
         s = ng_run_open_outputs(r);
-    if (s == NG_OK && r->out[NG_FMT_CSV].f && ng_csvw_header(r->out[NG_FMT_CSV].f) != 0)
-        s = ng_out_write_error(&r->out[NG_FMT_CSV], r->d);
     if (s == NG_OK && r->o->command != NG_CMD_EXTRACT)
         s = new_graph(r);
     if (s == NG_OK)
         s = r->o->command == NG_CMD_MERGE ? merge_all(r) : extract_all(r);
     if (s == NG_OK && r->g)
         s = write_graphs(r);
+    if (s == NG_OK)
+        s = start_csv(r);
     if (s == NG_OK)
         s = ng_run_commit_outputs(r);
     if (s == NG_OK)

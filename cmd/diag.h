@@ -25,8 +25,8 @@ ng_status ng_diag_error(ng_diag *d, ng_status s, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* A warning: the input is usable but not as it should be.  Returns NG_OK to
- * go on, or NG_EINPUT under --strict (the line then ends "(fatal with
- * --strict)" and is printed even with --quiet). */
+ * go on, or NG_EINPUT under --strict (the line then ends "(an error with
+ * --strict)" instead of "; skipped", and is printed even with --quiet). */
 ng_status ng_diag_warn(ng_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Information such as the summary line: not printed with --quiet. */

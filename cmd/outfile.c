@@ -122,9 +122,10 @@ ng_status ng_out_open(ng_out *o, const char *path, ng_diag *d)
     struct stat st;
     memset(o, 0, sizeof *o);
     o->slot = -1;
-    if (!(o->path = strdup(path)))
+    int std = strcmp(path, "-") == 0;
+    if (!(o->path = strdup(std ? "<stdout>" : path)))
         return ng_diag_error(d, NG_ENOMEM, "out of memory");
-    if (strcmp(path, "-") == 0) {
+    if (std) {
         o->f = stdout;
         return NG_OK;
     }

@@ -19,7 +19,7 @@
 #include "ng_common.h"
 
 typedef struct {
-    char *path;   /* as the user named it, for messages; "-": standard output */
+    char *path;   /* as the user named it, for messages; "<stdout>" for "-" */
     char *target; /* the file that commit replaces (symlinks resolved); NULL when direct */
     char *tmp;    /* the temporary file; NULL when writing directly */
     FILE *f;      /* where to write; NULL once closed */

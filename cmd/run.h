@@ -33,6 +33,7 @@ typedef struct {
     /* extraction */
     enum { PASS_LEARN, PASS_EXTRACT, PASS_BOTH } pass;
     ng_status sink_status;        /* why the triple callback stopped extraction */
+    int csv_started;              /* the CSV header is written */
     /* counts for the summary */
     size_t docs, triples;
     ng_relcount *rels;

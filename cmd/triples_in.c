@@ -1,3 +1,4 @@
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,10 +81,19 @@ static int parse_size(const char *s, size_t *out)
     return 0;
 }
 
-static ng_status skip(reader *r, size_t record, const char *why, const char *value)
+/* Refuses the current record with a warning "NAME: record N: WHY; skipped". */
+static ng_status skip(reader *r, size_t record, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static ng_status skip(reader *r, size_t record, const char *fmt, ...)
 {
+    char why[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
     r->skipped = 1;
-    return ng_diag_warn(r->d, "%s: record %zu: %s '%.60s'; skipped", r->name, record, why, value);
+    return ng_diag_warn(r->d, "%s: record %zu: %s; skipped", r->name, record, why);
 }
 
 static ng_status check_numbers(reader *r, const ng_csv_record *rec, ng_triple *t)
@@ -93,14 +103,11 @@ static ng_status check_numbers(reader *r, const ng_csv_record *rec, ng_triple *t
     size_t *dst[3] = {&t->sentence, &t->start, &t->end};
     for (size_t k = 0; k < 3; k++) {
         const char *v = rec->field[r->col[cols[k]]];
-        if (parse_size(v, dst[k]) != 0) {
-            char why[40];
-            snprintf(why, sizeof why, "%s is not a number:", names[k]);
-            return skip(r, rec->record, why, v);
-        }
+        if (parse_size(v, dst[k]) != 0)
+            return skip(r, rec->record, "%s '%.40s' is not a number", names[k], v);
     }
     if (t->start > t->end)
-        return skip(r, rec->record, "start is after end:", rec->field[r->col[T_START]]);
+        return skip(r, rec->record, "start %zu is after end %zu", t->start, t->end);
     return NG_OK;
 }
 
@@ -112,19 +119,19 @@ static ng_status check_record(reader *r, const ng_csv_record *rec, ng_triple *t)
     static const char *const names[] = {"doc", "subject", "relation", "object"};
     for (size_t k = 0; k < 4; k++) {
         if (rec->len[r->col[required[k]]] == 0)
-            return skip(r, rec->record, "empty", names[k]);
+            return skip(r, rec->record, "empty %s", names[k]);
     }
     for (size_t k = 0; k < N_T; k++) {
         if (!ng_text_is_clean(rec->field[r->col[k]], rec->len[r->col[k]]))
-            return skip(r, rec->record, "invalid UTF-8 or NUL bytes in", r->names[k]);
+            return skip(r, rec->record, "invalid UTF-8 or NUL bytes in %s", r->names[k]);
     }
     const char *date = rec->field[r->col[T_DATE]];
     char iso[11];
     if (date[0] && (ng_date_normalize(date, strlen(date), iso) != 0 || strcmp(iso, date) != 0))
-        return skip(r, rec->record, "date is not YYYY-MM-DD:", date);
+        return skip(r, rec->record, "date '%.40s' is not YYYY-MM-DD", date);
     const char *mod = rec->field[r->col[T_MODALITY]];
     if (ng_modality_parse(mod, &t->modality) != 0)
-        return skip(r, rec->record, "unknown modality", mod);
+        return skip(r, rec->record, "unknown modality '%.40s'", mod);
     return check_numbers(r, rec, t);
 }
 
