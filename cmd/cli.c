@@ -335,7 +335,8 @@ static void summary(ng_run *r)
         u = put(line, sizeof line, u, ")");
     u = put(line, sizeof line, u, ", %zu warning%s, %zu triple%s", r->d->warnings,
             r->d->warnings == 1 ? "" : "s", r->triples, r->triples == 1 ? "" : "s");
-    qsort(r->rels, r->n_rels, sizeof r->rels[0], by_count);
+    if (r->n_rels) /* qsort(NULL, 0, ...) is undefined */
+        qsort(r->rels, r->n_rels, sizeof r->rels[0], by_count);
     for (size_t i = 0; i < r->n_rels; i++)
         u = put(line, sizeof line, u, "%s%s %zu", i ? ", " : " (", r->rels[i].name,
                 r->rels[i].count);

@@ -580,6 +580,10 @@ static int print_commands(FILE *f)
 static const char input_rule[] =
     "INPUT is a text file, a directory (every *.txt file below it), a CSV corpus\n"
     "(*.csv, or any file with --csv) or '-' for standard input.\n";
+static const char triples_rule[] =
+    "TRIPLES.csv is a triples CSV written by 'newsgraph extract' (one shard of a\n"
+    "corpus), or '-' for standard input.  The graph equals 'build' over the same\n"
+    "documents when the same --lexicon and --rules are given.\n";
 static const char exit_rule[] =
     "Exit status: 0 success; 1 input or output error, or any warning with --strict;\n"
     "2 usage error.\n";
@@ -593,8 +597,7 @@ ng_status ng_opts_help(FILE *f, ng_command cmd)
     if (c) {
         bad |= fprintf(f, "Usage: newsgraph %s [OPTION]... %s\n%c%s.\n\n", c->name, c->operands,
                        c->summary[0] - 'a' + 'A', c->summary + 1) < 0;
-        if (cmd != NG_CMD_MERGE)
-            bad |= fprintf(f, "%s\n", input_rule) < 0;
+        bad |= fprintf(f, "%s\n", cmd == NG_CMD_MERGE ? triples_rule : input_rule) < 0;
     } else {
         bad |= fputs("Usage: newsgraph COMMAND [OPTION]... INPUT...\n"
                      "Extracts subject-relation-object triples from news articles and builds a "

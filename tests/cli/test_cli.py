@@ -18,6 +18,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 
 HEADER = ("doc,date,subject,subject_type,relation,object,object_type,modality,"
@@ -459,6 +460,24 @@ def output_into_a_missing_directory_fails_cleanly(env):
     expect(env.run("extract", "a.txt", "-o", "no/such/dir/out.csv"), 1,
            ["newsgraph: no/such/dir/out.csv: cannot create a file beside it: "
             "No such file or directory"])
+
+
+@case
+def interrupted_run_leaves_no_temporary_file(env):
+    env.write("out.csv", "previous\n")
+    # Reading standard input blocks after the output's temporary file exists.
+    p = subprocess.Popen([env.binary, "extract", "-", "-o", "out.csv"], cwd=env.root,
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    for _ in range(500):
+        if env.hidden_files():
+            break
+        time.sleep(0.01)
+    check(env.hidden_files() != [], "no temporary file appeared")
+    p.send_signal(signal.SIGTERM)
+    p.communicate(timeout=30)
+    check(p.returncode == -signal.SIGTERM, "exit status %r" % p.returncode)
+    check(env.hidden_files() == [], "temporary files left: %r" % env.hidden_files())
+    check(env.read("out.csv") == "previous\n", "out.csv was changed")
 
 
 OUT_FILES = ["graph.dot", "graph.graphml", "graph.jsonld", "graph.nq", "triples.csv"]
