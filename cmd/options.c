@@ -218,8 +218,9 @@ static ng_status set_jobs(ng_opts *o, const option_def *def, const char *arg, ng
     return NG_OK;
 }
 
-/* An absolute IRI: a scheme, ':', and no characters IRIs forbid (RFC 3987),
- * since the writers put it between <> in N-Quads. */
+/* An absolute ASCII IRI: a scheme, ':', and none of the characters IRIs
+ * forbid (RFC 3987), since the writers put it between <> in N-Quads and
+ * the graph writers accept only ASCII. */
 static ng_status set_iri(ng_opts *o, const option_def *def, const char *arg, ng_diag *d)
 {
     (void)def;
@@ -227,7 +228,7 @@ static ng_status set_iri(ng_opts *o, const option_def *def, const char *arg, ng_
     int ok = scheme > 0 && arg[scheme] == ':' &&
              ((arg[0] | 0x20) >= 'a' && (arg[0] | 0x20) <= 'z');
     for (const unsigned char *p = (const unsigned char *)arg; ok && *p; p++)
-        ok = *p > 0x20 && *p != 0x7f && !strchr("<>\"{}|\\^`", *p);
+        ok = *p > 0x20 && *p < 0x7f && !strchr("<>\"{}|\\^`", *p);
     if (!ok)
         return ng_diag_error(d, NG_EUSAGE,
                              "--base-iri: '%s' is not an absolute IRI (e.g. https://example.org/news/)",

@@ -77,10 +77,14 @@ class Env:
         return sorted(n for n in os.listdir(self.path(folder)) if n.startswith("."))
 
 
-def expect(result, rc, stderr_lines, stdout=None):
-    """Exact exit status and stderr lines; summary lines are compared masked."""
+def expect(result, rc, stderr_lines, stdout=None, stdout_starts=None):
+    """Exact exit status and stderr lines (summary lines are compared masked);
+    stdout exactly, or only its beginning (the CSV header: the rows depend on
+    the extractor)."""
     got_rc, got_out, got_err = result
     got_lines = [mask(l) for l in got_err.splitlines()]
+    if stdout_starts is not None and not got_out.startswith(stdout_starts):
+        stdout = stdout_starts
     if got_rc != rc or got_lines != stderr_lines or (stdout is not None and got_out != stdout):
         raise Failure("want rc=%d stderr=%r stdout=%r\n      got  rc=%d stderr=%r stdout=%r"
                       % (rc, stderr_lines, stdout, got_rc, got_lines, got_out))
@@ -205,7 +209,7 @@ def good_values_in_both_forms(env):
                    "--base-iri=https://example.org/news/", "--date", "17 April 2023",
                    "-o", "g.graphml", "-q"), 0, [])
     env.write("-dash.txt", ARTICLE)
-    expect(env.run("extract", "-q", "--", "-dash.txt"), 0, [], stdout=HEADER)
+    expect(env.run("extract", "-q", "--", "-dash.txt"), 0, [], stdout_starts=HEADER)
 
 
 # ---- inputs ----
@@ -213,7 +217,7 @@ def good_values_in_both_forms(env):
 @case
 def extract_writes_the_header(env):
     env.write("a.txt", ARTICLE)
-    expect(env.run("extract", "a.txt"), 0, [summary("1 document, 0 warnings")], stdout=HEADER)
+    expect(env.run("extract", "a.txt"), 0, [summary("1 document, 0 warnings")], stdout_starts=HEADER)
 
 
 @case
@@ -248,7 +252,7 @@ def directory_without_articles_warns(env):
     env.write("notes/readme.md", "not an article")
     expect(env.run("extract", "notes"), 0,
            ["newsgraph: notes: no .txt files in this directory",
-            summary("0 documents, 1 warning")], stdout=HEADER)
+            summary("0 documents, 1 warning")], stdout_starts=HEADER)
     expect(env.run("extract", "notes", "--strict"), 1,
            ["newsgraph: notes: no .txt files in this directory (an error with --strict)"],
            stdout="")
@@ -262,7 +266,7 @@ def directory_is_read_recursively(env):
     os.symlink("missing.txt", env.path("corpus/z-link.txt"))
     expect(env.run("extract", "corpus/"), 0,
            ["newsgraph: corpus/z-link.txt: No such file or directory, skipped",
-            summary("2 documents, 1 warning")], stdout=HEADER)
+            summary("2 documents, 1 warning")], stdout_starts=HEADER)
 
 
 @case
@@ -273,7 +277,7 @@ def empty_file_warns(env):
     expect(env.run("extract", "a.txt", "empty.txt", "blank.txt"), 0,
            ["newsgraph: empty.txt: empty file, skipped",
             "newsgraph: blank.txt: only whitespace, skipped",
-            summary("1 document, 2 warnings")], stdout=HEADER)
+            summary("1 document, 2 warnings")], stdout_starts=HEADER)
 
 
 @case
@@ -284,7 +288,7 @@ def binary_file_is_skipped(env):
     expect(env.run("extract", "a.txt", "image.txt", "utf16.txt"), 0,
            ["newsgraph: image.txt: binary file, skipped",
             "newsgraph: utf16.txt: binary file, skipped",
-            summary("1 document, 2 warnings")], stdout=HEADER)
+            summary("1 document, 2 warnings")], stdout_starts=HEADER)
 
 
 @case
@@ -297,23 +301,23 @@ def invalid_utf8_is_repaired_with_a_warning(env):
            ["newsgraph: latin1.txt: 2 invalid UTF-8 sequences replaced",
             "newsgraph: nul.txt: 2 NUL bytes removed",
             "newsgraph: both.txt: 1 invalid UTF-8 sequence replaced, 1 NUL byte removed",
-            summary("4 documents, 3 warnings")], stdout=HEADER)
+            summary("4 documents, 3 warnings")], stdout_starts=HEADER)
 
 
 @case
 def stdin_text_is_one_document(env):
     expect(env.run("extract", "-", stdin=ARTICLE.encode()), 0,
-           [summary("1 document, 0 warnings")], stdout=HEADER)
+           [summary("1 document, 0 warnings")], stdout_starts=HEADER)
     expect(env.run("extract", "-", stdin=b""), 0,
            ["newsgraph: <stdin>: empty file, skipped", summary("0 documents, 1 warning")],
-           stdout=HEADER)
+           stdout_starts=HEADER)
 
 
 @case
 def stdin_csv_corpus(env):
     data = "id,text\n1,The envoy arrived.\n2,The minister left.\n"
     expect(env.run("build", "--csv", "-", "-f", "csv", stdin=data.encode()), 0,
-           [summary("2 documents, 0 warnings", graph=True)], stdout=HEADER)
+           [summary("2 documents, 0 warnings", graph=True)], stdout_starts=HEADER)
 
 
 # ---- CSV corpora ----
@@ -332,11 +336,11 @@ def csv_corpus_with_multiline_fields_and_custom_columns(env):
     expect(env.run("extract", "news.csv", "--id-column", "story_id", "--text-column=Story",
                    "--date-column", "when", "--title-column", "HEADLINE"), 0,
            [summary("3 documents (1 record without text skipped, 1 unparseable date), "
-                    "0 warnings")], stdout=HEADER)
+                    "0 warnings")], stdout_starts=HEADER)
     # --csv reads a corpus whatever its name; the default column names apply.
     env.write("feed.dat", "guid,published,headline,body\nx1,2023-04-17,T,The envoy left.\n")
     expect(env.run("extract", "--csv", "feed.dat"), 0,
-           [summary("1 document, 0 warnings")], stdout=HEADER)
+           [summary("1 document, 0 warnings")], stdout_starts=HEADER)
 
 
 @case
@@ -356,7 +360,7 @@ def csv_ragged_record_is_skipped_by_number(env):
     expect(env.run("extract", "news.csv"), 0,
            ["newsgraph: news.csv: record 2: 3 fields, the header has 2; skipped",
             "newsgraph: news.csv: record 3: 1 field, the header has 2; skipped",
-            summary("2 documents, 2 warnings")], stdout=HEADER)
+            summary("2 documents, 2 warnings")], stdout_starts=HEADER)
 
 
 @case
@@ -364,7 +368,7 @@ def csv_unterminated_quote_names_its_record(env):
     env.write("news.csv", 'id,text\n1,fine\n2,"starts here\n3,and runs\n4,to the end\n')
     expect(env.run("extract", "news.csv"), 0,
            ["newsgraph: news.csv: record 2: quoted field not closed before the end of the "
-            "file; skipped", summary("1 document, 1 warning")], stdout=HEADER)
+            "file; skipped", summary("1 document, 1 warning")], stdout_starts=HEADER)
 
 
 @case
@@ -372,7 +376,7 @@ def csv_empty_corpus_warns(env):
     env.write("news.csv", "")
     expect(env.run("extract", "news.csv"), 0,
            ["newsgraph: news.csv: empty file, skipped", summary("0 documents, 1 warning")],
-           stdout=HEADER)
+           stdout_starts=HEADER)
 
 
 @case
@@ -380,7 +384,7 @@ def csv_invalid_utf8_names_the_record(env):
     env.write("news.csv", b"id,text\n1,fine text\n2,Malm\xf6 talks\n")
     expect(env.run("extract", "news.csv"), 0,
            ["newsgraph: news.csv: record 2: 1 invalid UTF-8 sequence replaced",
-            summary("2 documents, 1 warning")], stdout=HEADER)
+            summary("2 documents, 1 warning")], stdout_starts=HEADER)
 
 
 # ---- --strict and --quiet ----
@@ -400,7 +404,7 @@ def strict_turns_a_warning_into_exit_1(env):
 def quiet_prints_nothing_but_errors(env):
     env.write("a.txt", ARTICLE)
     env.write("empty.txt", "")
-    expect(env.run("extract", "a.txt", "empty.txt", "-q"), 0, [], stdout=HEADER)
+    expect(env.run("extract", "a.txt", "empty.txt", "-q"), 0, [], stdout_starts=HEADER)
     expect(env.run("extract", "a.txt", "nope.txt", "-q"), 1,
            ["newsgraph: nope.txt: No such file or directory"])
 
@@ -449,7 +453,7 @@ def failed_write_keeps_the_previous_file(env):
     mode = stat.S_IMODE(os.stat(env.path("out.csv")).st_mode)
     os.chmod(env.path("out.csv"), 0o640)
     expect(env.run("extract", "a.txt", "-o", "out.csv", "-q"), 0, [])
-    check(env.read("out.csv") == HEADER, "out.csv not replaced")
+    check(env.read("out.csv").startswith(HEADER), "out.csv not replaced")
     check(stat.S_IMODE(os.stat(env.path("out.csv")).st_mode) == 0o640,
           "mode not kept (was %o)" % mode)
 
@@ -490,7 +494,7 @@ def output_dir_gets_all_five_files(env):
            [summary("1 document, 0 warnings", graph=True)], stdout="")
     check(sorted(os.listdir(env.path("out/new"))) == OUT_FILES,
           "files: %r" % os.listdir(env.path("out/new")))
-    check(env.read("out/new/triples.csv") == HEADER, "triples.csv")
+    check(env.read("out/new/triples.csv").startswith(HEADER), "triples.csv")
     check("<graphml" in env.read("out/new/graph.graphml"), "graph.graphml")
     check("digraph" in env.read("out/new/graph.dot") or "graph" in env.read("out/new/graph.dot"),
           "graph.dot")
@@ -524,7 +528,7 @@ def format_follows_the_output_extension(env):
         check(marker in env.read(name), name + " lacks " + marker)
     expect(env.run("build", "a.txt", "-q"), 0, [])
     rc, out, _ = env.run("build", "a.txt", "-q", "-f", "csv", "-o", "-")
-    check(rc == 0 and out == HEADER, "-f csv -o -")
+    check(rc == 0 and out.startswith(HEADER), "-f csv -o -")
 
 
 # ---- merge ----

@@ -103,6 +103,7 @@ static void usage_errors_are_refused(void)
         {"newsgraph", "extract", "a.txt", "--date", "2023-02-29", NULL},
         {"newsgraph", "build", "a.txt", "--modality", "asserted,,planned", NULL},
         {"newsgraph", "build", "a.txt", "--base-iri", "example.org/x", NULL},
+        {"newsgraph", "build", "a.txt", "--base-iri", "https://b\xc3\xa9.example/", NULL},
         {"newsgraph", "merge", "t.csv", "--csv", NULL},
         {"newsgraph", "extract", "a.txt", "--jobs", "1x", NULL},
     };
