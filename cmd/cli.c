@@ -368,9 +368,13 @@ static ng_status collect_inputs(ng_run *r)
 
 static ng_status run_command(ng_run *r)
 {
-    ng_status s = load_knowledge(r);
+    /* Usage problems first: an output that is an input is refused before
+     * any file is parsed. */
+    ng_status s = collect_inputs(r);
     if (s == NG_OK)
-        s = collect_inputs(r);
+        s = ng_run_plan_outputs(r);
+    if (s == NG_OK)
+        s = load_knowledge(r);
     if (s == NG_OK)
         s = ng_run_open_outputs(r);
     if (s == NG_OK && r->o->command != NG_CMD_EXTRACT)

@@ -118,14 +118,18 @@ static ng_status make_dirs(ng_run *r, const char *dir)
     return s;
 }
 
-ng_status ng_run_open_outputs(ng_run *r)
+ng_status ng_run_plan_outputs(ng_run *r)
 {
     for (int f = 0; f < NG_FMT_COUNT; f++)
         r->out[f].slot = -1;
     ng_status s = plan(r);
-    if (s == NG_OK)
-        s = refuse_inputs(r);
-    if (s == NG_OK && r->o->outdir)
+    return s ? s : refuse_inputs(r);
+}
+
+ng_status ng_run_open_outputs(ng_run *r)
+{
+    ng_status s = NG_OK;
+    if (r->o->outdir)
         s = make_dirs(r, r->o->outdir);
     for (int f = 0; s == NG_OK && f < NG_FMT_COUNT; f++) {
         if (r->path[f])

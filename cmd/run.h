@@ -44,9 +44,11 @@ typedef struct {
     struct timespec started;
 } ng_run;
 
-/* Decides the output paths from -o, -O and -f, refuses an output that is
- * also an input (NG_EUSAGE), creates the -O directory and opens every output
- * (temporary files).  Reports its errors. */
+/* Decides the output paths from -o, -O and -f and refuses an output that is
+ * also an input (NG_EUSAGE).  Reports its errors. */
+ng_status ng_run_plan_outputs(ng_run *r);
+
+/* Creates the -O directory and opens every output (temporary files). */
 ng_status ng_run_open_outputs(ng_run *r);
 
 /* Closes every output, and only when all closed well renames them all over
