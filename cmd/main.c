@@ -1,12 +1,8 @@
-/* STUB: the cmd work replaces this. */
-#include <stdio.h>
-#include <string.h>
+/* Kept apart from the rest of cmd/ so that fuzzers and tests can link
+ * ng_cmd without a second main(). */
+#include "cli.h"
+
 int main(int argc, char **argv)
 {
-    if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-        puts("newsgraph " NG_VERSION);
-        return 0;
-    }
-    fputs("newsgraph: not implemented yet\n", stderr);
-    return 2;
+    return ng_cli_main(argc, argv);
 }

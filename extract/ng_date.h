@@ -13,9 +13,12 @@
 int ng_date_normalize(const char *s, size_t len, char out[11]);
 
 /* Finds the date an article states near its top: a leading
- * "date YYYY-MM-DD" line, or the first dateline-like date in the first few
- * lines (a byline such as "By A. Writer * 17 April 2023", "10:49 18.04.2023").
- * Returns 0 and fills out, or -1 and out = "". */
+ * "date YYYY-MM-DD" line (after an optional BOM and blanks; "Date:" too), or
+ * the first dateline-like date in the first few lines (a byline such as
+ * "By A. Writer * 17 April 2023", "10:49 18.04.2023").  "First few" means
+ * the first 8 non-blank lines within 4 kB; lines longer than 200 bytes are
+ * body text and are not searched.  Returns 0 and fills out, or -1 and
+ * out = "". */
 int ng_date_find(const char *text, size_t len, char out[11]);
 
 #endif
