@@ -48,6 +48,9 @@ typedef struct {
 uint64_t ng_hash(const char *s, size_t n);
 /* Returns 1 and sets *value when key is present. */
 int ng_strmap_get(const ng_strmap *m, const char *key, size_t n, intptr_t *value);
+/* Same, with the key's ng_hash already known. */
+int ng_strmap_get_h(const ng_strmap *m, const char *key, size_t n, uint64_t hash,
+                    intptr_t *value);
 /* Inserts or replaces; key must outlive the map (use an arena). */
 ng_status ng_strmap_put(ng_strmap *m, const char *key, size_t n, intptr_t value);
 void ng_strmap_free(ng_strmap *m);
@@ -82,11 +85,17 @@ enum {
     TOK_GLUED = 1 << 7    /* no space before it */
 };
 
+/* What phrases a word can start (ng_token.starts), so that most positions
+ * need no lookup at all. */
+enum { STARTS_ALIAS = 1, STARTS_TITLE = 2, STARTS_ANCHOR = 4, STARTS_PHRASE = 8 };
+
 typedef struct {
     uint32_t start, end; /* bytes in the document text */
     const char *norm;    /* case-folded, accents stripped, look-alikes mapped */
     uint32_t norm_len;
     uint32_t flags;
+    uint64_t hash;       /* ng_hash(norm) */
+    uint32_t starts;     /* STARTS_* */
 } ng_token;
 
 typedef struct {
@@ -243,6 +252,7 @@ struct ng_knowledge {
     size_t nanchor_lists, cap_anchor_lists;
     size_t max_anchor_tokens;
     ng_strmap stopwords;   /* capitalised words that never start a name */
+    ng_strmap starts_map;  /* first word of any phrase -> STARTS_* bits */
 };
 
 /* Tokenizes a phrase (no glue splitting) and joins the norms with ' '.

@@ -480,6 +480,8 @@ static ng_status match_sentence(matcher *mt)
     const ng_knowledge *k = mt->k;
     char buf[512];
     for (size_t i = mt->sb; i < mt->se; i++) {
+        if (!(mt->toks[i].starts & STARTS_ANCHOR))
+            continue;
         size_t max = k->max_anchor_tokens < mt->se - i ? k->max_anchor_tokens : mt->se - i;
         for (size_t n = max; n > 0; n--) {
             intptr_t list;

@@ -55,7 +55,9 @@ static const struct { const char *noun; int type; } group_nouns[] = {
 
 int ng_is_word(const ng_token *t, const char *word)
 {
-    return strlen(word) == t->norm_len && memcmp(t->norm, word, t->norm_len) == 0;
+    /* the first byte settles most comparisons */
+    return t->norm[0] == word[0] && strlen(word) == t->norm_len &&
+           memcmp(t->norm, word, t->norm_len) == 0;
 }
 
 static int in_words(const char *const *list, size_t n, const ng_token *t)
@@ -64,6 +66,11 @@ static int in_words(const char *const *list, size_t n, const ng_token *t)
         if (ng_is_word(t, list[i]))
             return 1;
     return 0;
+}
+
+static int in_map(const ng_strmap *m, const ng_token *t)
+{
+    return ng_strmap_get_h(m, t->norm, t->norm_len, t->hash, NULL);
 }
 
 typedef struct {
@@ -98,7 +105,7 @@ static size_t lexicon_at(const scan *s, size_t i, const ng_lex_alias **alias)
     const ng_knowledge *k = s->d->k;
     char buf[512];
     size_t max = k->max_alias_tokens < s->se - i ? k->max_alias_tokens : s->se - i;
-    if (!(s->toks[i].flags & (TOK_CAP | TOK_DIGIT)))
+    if (!(s->toks[i].flags & (TOK_CAP | TOK_DIGIT)) || !(s->toks[i].starts & STARTS_ALIAS))
         return 0;
     for (size_t n = max; n > 0; n--) {
         intptr_t a;
@@ -137,7 +144,7 @@ static int is_name_word(const scan *s, size_t i)
     const ng_token *t = &s->toks[i];
     if (!(t->flags & TOK_CAP) || (t->flags & TOK_ALLCAP))
         return 0;
-    if (ng_strmap_get(&s->d->k->stopwords, t->norm, t->norm_len, NULL))
+    if (in_map(&s->d->k->stopwords, t))
         return 0;
     return 1;
 }
@@ -155,7 +162,7 @@ static int month_surname(const scan *s, size_t i)
 static int common_word(const scan *s, size_t i)
 {
     const ng_token *t = &s->toks[i];
-    if (ng_strmap_get(&s->d->lower_words, t->norm, t->norm_len, NULL))
+    if (in_map(&s->d->lower_words, t))
         return 1;
     size_t n = t->norm_len;
     return (n > 4 && memcmp(t->norm + n - 3, "ing", 3) == 0) ||
@@ -235,6 +242,8 @@ static ng_mention blank(size_t tb, size_t te, ng_mention_kind kind)
 static size_t title_at(const scan *s, size_t p, ng_mention *m)
 {
     const ng_knowledge *k = s->d->k;
+    if (!(s->toks[p].starts & STARTS_TITLE))
+        return 0;
     char buf[512];
     size_t max = k->max_title_tokens < s->se - p ? k->max_title_tokens : s->se - p;
     intptr_t t;
@@ -425,8 +434,7 @@ static int is_title_case(const scan *s)
         const ng_lex_alias *a;
         if (!(t->flags & TOK_WORD) || t->norm_len < 4 || (t->flags & TOK_DIGIT))
             continue;
-        if (ng_strmap_get(&s->d->k->stopwords, t->norm, t->norm_len, NULL) ||
-            lexicon_at(s, i, &a))
+        if (in_map(&s->d->k->stopwords, t) || lexicon_at(s, i, &a))
             continue;
         words++;
         caps += (t->flags & TOK_CAP) != 0;

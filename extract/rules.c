@@ -31,6 +31,8 @@ static ng_status perr(parser *p, const char *fmt, const char *arg)
 
 size_t ng_phrases_match(const ng_phrases *set, const ng_token *toks, size_t i, size_t end)
 {
+    if (!(toks[i].starts & STARTS_PHRASE))
+        return 0;
     char buf[512];
     size_t max = set->max_tokens < end - i ? set->max_tokens : end - i;
     for (size_t n = max; n > 0; n--)
@@ -483,6 +485,36 @@ static void mark_possessive_slots(ng_knowledge *k, ng_rule *rule)
     }
 }
 
+/* Notes the first word of every key of m in the starts map. */
+static ng_status note_starts(ng_knowledge *k, const ng_strmap *m, uint32_t bit)
+{
+    for (size_t i = 0; i < m->cap; i++) {
+        const ng_strmap_slot *s = &m->slots[i];
+        if (!s->hash)
+            continue;
+        const char *sp = memchr(s->key, ' ', s->key_len);
+        size_t n = sp ? (size_t)(sp - s->key) : s->key_len;
+        intptr_t bits = 0;
+        ng_strmap_get(&k->starts_map, s->key, n, &bits);
+        ng_status st = ng_strmap_put(&k->starts_map, s->key, n, bits | (intptr_t)bit);
+        if (st)
+            return st;
+    }
+    return NG_OK;
+}
+
+static ng_status build_starts(ng_knowledge *k)
+{
+    ng_status st = note_starts(k, &k->alias_map, STARTS_ALIAS);
+    if (!st)
+        st = note_starts(k, &k->title_map, STARTS_TITLE);
+    if (!st)
+        st = note_starts(k, &k->anchor_map, STARTS_ANCHOR);
+    for (size_t i = 0; i < k->nphrases && !st; i++)
+        st = note_starts(k, &k->phrases[i].map, STARTS_PHRASE);
+    return st;
+}
+
 ng_status ng_rules_compile(ng_knowledge *k, ng_error *err)
 {
     for (size_t r = 0; r < k->nrules; r++)
@@ -492,5 +524,5 @@ ng_status ng_rules_compile(ng_knowledge *k, ng_error *err)
         if (st)
             return st;
     }
-    return NG_OK;
+    return build_starts(k);
 }

@@ -28,9 +28,15 @@ static ng_strmap_slot *find_slot(ng_strmap_slot *slots, size_t cap, const char *
 
 int ng_strmap_get(const ng_strmap *m, const char *key, size_t n, intptr_t *value)
 {
+    return ng_strmap_get_h(m, key, n, ng_hash(key, n), value);
+}
+
+int ng_strmap_get_h(const ng_strmap *m, const char *key, size_t n, uint64_t hash,
+                    intptr_t *value)
+{
     if (m->cap == 0)
         return 0;
-    ng_strmap_slot *s = find_slot(m->slots, m->cap, key, n, ng_hash(key, n));
+    ng_strmap_slot *s = find_slot(m->slots, m->cap, key, n, hash);
     if (s->hash == 0)
         return 0;
     if (value)

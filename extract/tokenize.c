@@ -205,6 +205,10 @@ static ng_status push_token(tokenizer *tz, size_t start, size_t end, uint32_t fl
         return NG_ENOMEM;
     if (mixed)
         t.flags |= TOK_MIXED;
+    t.hash = ng_hash(t.norm, t.norm_len);
+    intptr_t bits;
+    if (tz->k && ng_strmap_get_h(&tz->k->starts_map, t.norm, t.norm_len, t.hash, &bits))
+        t.starts = (uint32_t)bits;
     if (flags & TOK_WORD) {
         size_t n;
         utf8proc_int32_t c = decode(tz->text, end, start, &n);
@@ -476,15 +480,19 @@ static size_t furniture_prose_start(tokenizer *tz, size_t a, size_t b)
     return b;
 }
 
-/* Cuts a trailing photo credit: "... Credit: Agency". */
+/* Cuts a trailing photo credit: "... Credit: Agency", "... Photo: Agency".
+ * Only colons are candidates, so the scan costs one memchr per line. */
 static size_t cut_credit(const char *t, size_t a, size_t b)
 {
-    static const char *const marks[] = {"Credit:", "Photo:", "Image credit:", "Photo credit:"};
-    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
-        size_t k = strlen(marks[m]);
-        for (size_t i = a; i + k <= b; i++)
-            if (strncasecmp(t + i, marks[m], k) == 0)
-                return i;
+    static const char *const marks[] = {"photo credit", "image credit", "credit", "photo"};
+    for (const char *c = t + a; (c = memchr(c, ':', (size_t)(t + b - c))) != NULL; c++) {
+        size_t at = (size_t)(c - t);
+        for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+            size_t k = strlen(marks[m]);
+            if (at - a >= k && strncasecmp(t + at - k, marks[m], k) == 0 &&
+                (at - k == a || t[at - k - 1] == ' '))
+                return at - k;
+        }
     }
     return b;
 }
@@ -574,6 +582,8 @@ void ng_tokens_free(ng_tokens *t)
 int ng_lookup_tokens(const ng_strmap *m, const ng_token *toks, size_t i, size_t n,
                      intptr_t *value, char *buf, size_t bufsize)
 {
+    if (n == 1)
+        return ng_strmap_get_h(m, toks[i].norm, toks[i].norm_len, toks[i].hash, value);
     size_t o = 0;
     for (size_t j = 0; j < n; j++) {
         const ng_token *t = &toks[i + j];
