@@ -263,6 +263,18 @@ int ng_knowledge_role_index(const struct ng_knowledge *k, const char *role);
 ng_status ng_rules_parse(struct ng_knowledge *k, const char *name, const char *text,
                          size_t len, ng_error *err);
 ng_status ng_rules_compile(struct ng_knowledge *k, ng_error *err);
+/* The keys of toks[i..i+1), toks[i..i+2), ... built once, with their hashes,
+ * for looking a position up at every phrase length. */
+enum { NG_MAX_PREFIX = 12 };
+typedef struct {
+    char buf[512];
+    size_t len[NG_MAX_PREFIX];
+    uint64_t hash[NG_MAX_PREFIX];
+    size_t count;
+} ng_prefixes;
+size_t ng_key_prefixes(const ng_token *toks, size_t i, size_t max, ng_prefixes *p);
+/* Looks up the prefix of n tokens (1 <= n <= p->count). */
+int ng_prefix_get(const ng_strmap *m, const ng_prefixes *p, size_t n, intptr_t *value);
 /* Looks up the phrase joined from toks[i..i+n) in a map (keys: norms joined by ' '). */
 int ng_lookup_tokens(const ng_strmap *m, const ng_token *toks, size_t i, size_t n,
                      intptr_t *value, char *buf, size_t bufsize);

@@ -478,14 +478,14 @@ static ng_status mark_mentions(matcher *mt)
 static ng_status match_sentence(matcher *mt)
 {
     const ng_knowledge *k = mt->k;
-    char buf[512];
     for (size_t i = mt->sb; i < mt->se; i++) {
         if (!(mt->toks[i].starts & STARTS_ANCHOR))
             continue;
         size_t max = k->max_anchor_tokens < mt->se - i ? k->max_anchor_tokens : mt->se - i;
-        for (size_t n = max; n > 0; n--) {
+        ng_prefixes pre;
+        for (size_t n = ng_key_prefixes(mt->toks, i, max, &pre); n > 0; n--) {
             intptr_t list;
-            if (!ng_lookup_tokens(&k->anchor_map, mt->toks, i, n, &list, buf, sizeof buf))
+            if (!ng_prefix_get(&k->anchor_map, &pre, n, &list))
                 continue;
             const ng_anchor_list *l = &k->anchor_lists[list];
             for (size_t r = 0; r < l->n; r++) {

@@ -103,13 +103,13 @@ static int raw_equals(const ng_docstate *d, const ng_token *toks, size_t i, size
 static size_t lexicon_at(const scan *s, size_t i, const ng_lex_alias **alias)
 {
     const ng_knowledge *k = s->d->k;
-    char buf[512];
     size_t max = k->max_alias_tokens < s->se - i ? k->max_alias_tokens : s->se - i;
     if (!(s->toks[i].flags & (TOK_CAP | TOK_DIGIT)) || !(s->toks[i].starts & STARTS_ALIAS))
         return 0;
-    for (size_t n = max; n > 0; n--) {
+    ng_prefixes pre;
+    for (size_t n = ng_key_prefixes(s->toks, i, max, &pre); n > 0; n--) {
         intptr_t a;
-        if (!ng_lookup_tokens(&k->alias_map, s->toks, i, n, &a, buf, sizeof buf))
+        if (!ng_prefix_get(&k->alias_map, &pre, n, &a))
             continue;
         for (int j = (int)a; j >= 0; j = k->aliases[j].next) {
             const ng_lex_alias *al = &k->aliases[j];
@@ -244,11 +244,11 @@ static size_t title_at(const scan *s, size_t p, ng_mention *m)
     const ng_knowledge *k = s->d->k;
     if (!(s->toks[p].starts & STARTS_TITLE))
         return 0;
-    char buf[512];
     size_t max = k->max_title_tokens < s->se - p ? k->max_title_tokens : s->se - p;
     intptr_t t;
-    for (size_t n = max; n > 0; n--)
-        if (ng_lookup_tokens(&k->title_map, s->toks, p, n, &t, buf, sizeof buf)) {
+    ng_prefixes pre;
+    for (size_t n = ng_key_prefixes(s->toks, p, max, &pre); n > 0; n--)
+        if (ng_prefix_get(&k->title_map, &pre, n, &t)) {
             m->role = ng_knowledge_role_index(k, k->titles[t].role);
             m->role_kind = k->titles[t].kind;
             return n;

@@ -33,10 +33,12 @@ size_t ng_phrases_match(const ng_phrases *set, const ng_token *toks, size_t i, s
 {
     if (!(toks[i].starts & STARTS_PHRASE))
         return 0;
-    char buf[512];
     size_t max = set->max_tokens < end - i ? set->max_tokens : end - i;
-    for (size_t n = max; n > 0; n--)
-        if (ng_lookup_tokens(&set->map, toks, i, n, NULL, buf, sizeof buf))
+    if (max == 1)
+        return ng_strmap_get_h(&set->map, toks[i].norm, toks[i].norm_len, toks[i].hash, NULL);
+    ng_prefixes p;
+    for (size_t n = ng_key_prefixes(toks, i, max, &p); n > 0; n--)
+        if (ng_prefix_get(&set->map, &p, n, NULL))
             return n;
     return 0;
 }

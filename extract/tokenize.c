@@ -579,6 +579,34 @@ void ng_tokens_free(ng_tokens *t)
     t->ntoks = t->nsents = t->cap_toks = t->cap_sents = 0;
 }
 
+size_t ng_key_prefixes(const ng_token *toks, size_t i, size_t max, ng_prefixes *p)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a, continued word by word */
+    size_t o = 0, n;
+    for (n = 0; n < max && n < NG_MAX_PREFIX; n++) {
+        const ng_token *t = &toks[i + n];
+        if (o + t->norm_len + 1 >= sizeof p->buf)
+            break;
+        if (n) {
+            p->buf[o++] = ' ';
+            h = (h ^ ' ') * 1099511628211ull;
+        }
+        for (size_t j = 0; j < t->norm_len; j++)
+            h = (h ^ (unsigned char)t->norm[j]) * 1099511628211ull;
+        memcpy(p->buf + o, t->norm, t->norm_len);
+        o += t->norm_len;
+        p->len[n] = o;
+        p->hash[n] = h ? h : 1;
+    }
+    p->count = n;
+    return n;
+}
+
+int ng_prefix_get(const ng_strmap *m, const ng_prefixes *p, size_t n, intptr_t *value)
+{
+    return n >= 1 && n <= p->count && ng_strmap_get_h(m, p->buf, p->len[n - 1], p->hash[n - 1], value);
+}
+
 int ng_lookup_tokens(const ng_strmap *m, const ng_token *toks, size_t i, size_t n,
                      intptr_t *value, char *buf, size_t bufsize)
 {
