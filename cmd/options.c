@@ -78,6 +78,8 @@ static const option_def options[] = {
      "CSV column with the article text"},
     {"title-column", 0, "NAME", READS_ARTICLES, 0, set_string, F(title_column),
      "CSV column with the headline"},
+    {"titles", 0, "FILE", READS_ARTICLES, 1, set_list, F(titles),
+     "add the titles of a titles CSV (title,role,kind; repeatable)"},
     {"version", 'V', NULL, ALL_COMMANDS | ANYWHERE, 0, set_flag, F(version),
      "print the version and exit"},
 };
@@ -490,7 +492,8 @@ static ng_status alloc_lists(ng_opts *o, int argc)
     o->inputs.v = calloc(n, sizeof *o->inputs.v);
     o->lexicons.v = calloc(n, sizeof *o->lexicons.v);
     o->rules.v = calloc(n, sizeof *o->rules.v);
-    return o->inputs.v && o->lexicons.v && o->rules.v ? NG_OK : NG_ENOMEM;
+    o->titles.v = calloc(n, sizeof *o->titles.v);
+    return o->inputs.v && o->lexicons.v && o->rules.v && o->titles.v ? NG_OK : NG_ENOMEM;
 }
 
 ng_status ng_opts_parse(ng_opts *o, int argc, char **argv, ng_diag *d)
@@ -529,7 +532,8 @@ void ng_opts_free(ng_opts *o)
     free(o->inputs.v);
     free(o->lexicons.v);
     free(o->rules.v);
-    o->inputs.v = o->lexicons.v = o->rules.v = NULL;
+    free(o->titles.v);
+    o->inputs.v = o->lexicons.v = o->rules.v = o->titles.v = NULL;
 }
 
 /* ---- help, generated from the tables ---- */

@@ -38,6 +38,7 @@ typedef struct {
     ng_strlist inputs;       /* operands; "-" is standard input */
     ng_strlist lexicons;     /* --lexicon, in order */
     ng_strlist rules;        /* --rules, in order */
+    ng_strlist titles;       /* --titles, in order */
     const char *roles;       /* --roles or NULL */
     const char *output;      /* -o; "-" is standard output; NULL: not given */
     const char *outdir;      /* -O or NULL */
