@@ -37,6 +37,9 @@ static const char *const org_words[] = {
     "foundation", "authority", "administration", "bureau", "staff", "alliance", "front",
     "cabinet", "delegates", "representatives", "democrats", "republicans", "motors", "airlines",
     "holdings", "partners", "capital", "industries", "energy", "systems", "technologies",
+    "international", "nv", "plc", "sa", "ag", "gmbh", "llc", "co", "company", "brothers",
+    "motor", "oil", "petroleum", "gas", "airways", "railways", "steel", "chemical",
+    "chemicals", "pharmaceuticals", "telecom", "communications", "electric", "mining",
 };
 static const char *const place_words[] = {
     "region", "province", "state", "district", "street", "square", "ocean", "sea", "river",
