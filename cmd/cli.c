@@ -65,7 +65,8 @@ static ng_status load_knowledge(ng_run *r)
         return knowledge_error(r, s, &err, "built-in knowledge");
     if ((s = add_files(r, &r->o->lexicons, ng_knowledge_add_lexicon)) != NG_OK ||
         (s = add_files(r, &r->o->rules, ng_knowledge_add_rules)) != NG_OK ||
-        (s = add_files(r, &r->o->titles, ng_knowledge_add_titles)) != NG_OK)
+        (s = add_files(r, &r->o->titles, ng_knowledge_add_titles)) != NG_OK ||
+        (s = add_files(r, &r->o->names, ng_knowledge_add_names)) != NG_OK)
         return s;
     if (r->o->roles) {
         const char *one[1] = {r->o->roles};

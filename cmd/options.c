@@ -62,6 +62,8 @@ static const option_def options[] = {
      "add the entities of a lexicon CSV (repeatable)"},
     {"modality", 0, "LIST", WRITES_GRAPHS, 0, set_modality, F(modalities),
      "modalities that become edges: asserted,planned,negated,hypothetical,all"},
+    {"names", 0, "FILE", READS_ARTICLES, 1, set_list, F(names),
+     "add the personal names of a names CSV (name,kind; repeatable)"},
     {"output", 'o', "FILE", ALL_COMMANDS, 0, set_string, F(output),
      "write to FILE ('-': standard output, the default)"},
     {"output-dir", 'O', "DIR", WRITES_GRAPHS, 0, set_string, F(outdir),
@@ -493,7 +495,9 @@ static ng_status alloc_lists(ng_opts *o, int argc)
     o->lexicons.v = calloc(n, sizeof *o->lexicons.v);
     o->rules.v = calloc(n, sizeof *o->rules.v);
     o->titles.v = calloc(n, sizeof *o->titles.v);
-    return o->inputs.v && o->lexicons.v && o->rules.v && o->titles.v ? NG_OK : NG_ENOMEM;
+    o->names.v = calloc(n, sizeof *o->names.v);
+    return o->inputs.v && o->lexicons.v && o->rules.v && o->titles.v && o->names.v
+               ? NG_OK : NG_ENOMEM;
 }
 
 ng_status ng_opts_parse(ng_opts *o, int argc, char **argv, ng_diag *d)
@@ -533,7 +537,8 @@ void ng_opts_free(ng_opts *o)
     free(o->lexicons.v);
     free(o->rules.v);
     free(o->titles.v);
-    o->inputs.v = o->lexicons.v = o->rules.v = o->titles.v = NULL;
+    free(o->names.v);
+    o->inputs.v = o->lexicons.v = o->rules.v = o->titles.v = o->names.v = NULL;
 }
 
 /* ---- help, generated from the tables ---- */

@@ -39,6 +39,7 @@ typedef struct {
     ng_strlist lexicons;     /* --lexicon, in order */
     ng_strlist rules;        /* --rules, in order */
     ng_strlist titles;       /* --titles, in order */
+    ng_strlist names;        /* --names, in order */
     const char *roles;       /* --roles or NULL */
     const char *output;      /* -o; "-" is standard output; NULL: not given */
     const char *outdir;      /* -O or NULL */

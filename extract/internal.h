@@ -253,7 +253,9 @@ struct ng_knowledge {
     size_t max_anchor_tokens;
     ng_strmap stopwords;   /* capitalised words that never start a name */
     ng_strmap starts_map;  /* first word of any phrase -> STARTS_* bits */
+    ng_strmap person_names; /* given names and East Asian family names -> NAME_* */
 };
+enum { NAME_GIVEN = 1, NAME_FAMILY = 2 };
 
 /* Tokenizes a phrase (no glue splitting) and joins the norms with ' '.
  * Returns the key in the arena, or NULL on ENOMEM; *ntokens may be 0. */

@@ -6,8 +6,9 @@
 
 #include "internal.h"
 
-extern const char ng_data_entities[], ng_data_titles[], ng_data_rules[];
-extern const size_t ng_data_entities_len, ng_data_titles_len, ng_data_rules_len;
+extern const char ng_data_entities[], ng_data_titles[], ng_data_rules[], ng_data_names[];
+extern const size_t ng_data_entities_len, ng_data_titles_len, ng_data_rules_len,
+    ng_data_names_len;
 
 /* Capitalised words that never start or continue a person's name. */
 static const char *const stopwords[] = {
@@ -78,7 +79,7 @@ void ng_knowledge_free(ng_knowledge *k)
         free(k->anchor_lists[i].rules);
     ng_strmap *maps[] = {&k->alias_map, &k->label_map, &k->first_words, &k->title_map,
                          &k->role_map, &k->class_map, &k->anchor_map, &k->stopwords,
-                         &k->starts_map};
+                         &k->starts_map, &k->person_names};
     for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
         ng_strmap_free(maps[i]);
     free(k->entities);
@@ -313,6 +314,36 @@ static ng_status add_titles_text(ng_knowledge *k, const char *name, const char *
     return ng_csv_each_row(name, text, len, header, 3, title_row, ctx, err);
 }
 
+/* ---- personal names ------------------------------------------------- */
+
+static ng_status names_row(void *user, char **f, size_t n, size_t line, ng_error *err)
+{
+    ng_knowledge *k = ((void **)user)[0];
+    const char *name = ((void **)user)[1];
+    (void)n;
+    int kind = strcmp(f[1], "given") == 0 ? NAME_GIVEN : strcmp(f[1], "family") == 0 ? NAME_FAMILY : 0;
+    if (!kind || !f[0][0])
+        return ng_fail(err, NG_EINPUT, "%s: line %zu: a name needs a name and a kind (given or "
+                       "family)", name, line);
+    uint32_t len;
+    const char *norm = ng_norm_word(&k->arena, f[0], strlen(f[0]), &len, NULL);
+    if (!norm)
+        return NG_ENOMEM;
+    intptr_t old = 0;
+    ng_strmap_get(&k->person_names, norm, len, &old);
+    return ng_strmap_put(&k->person_names, norm, len, old | kind);
+}
+
+ng_status ng_knowledge_add_names_text(ng_knowledge *k, const char *name, const char *text,
+                                      size_t len, ng_error *err)
+{
+    static const char *const header[] = {"name", "kind"};
+    void *ctx[2] = {k, (void *)name};
+    if (k->compiled)
+        return ng_fail(err, NG_EUSAGE, "%s: knowledge is already compiled", name);
+    return ng_csv_each_row(name, text, len, header, 2, names_row, ctx, err);
+}
+
 /* ---- roles with dates ----------------------------------------------- */
 
 static int find_entity(const ng_knowledge *k, const char *surface)
@@ -403,6 +434,11 @@ ng_status ng_knowledge_add_roles(ng_knowledge *k, const char *path, ng_error *er
     return load_file(k, path, ng_knowledge_add_roles_text, err);
 }
 
+ng_status ng_knowledge_add_names(ng_knowledge *k, const char *path, ng_error *err)
+{
+    return load_file(k, path, ng_knowledge_add_names_text, err);
+}
+
 ng_status ng_knowledge_add_rules(ng_knowledge *k, const char *path, ng_error *err)
 {
     return load_file(k, path, ng_knowledge_add_rules_text, err);
@@ -424,6 +460,9 @@ ng_status ng_knowledge_load_defaults(ng_knowledge *k, ng_error *err)
         st = add_titles_text(k, "built-in titles.csv", ng_data_titles, ng_data_titles_len, err);
     if (!st)
         st = ng_rules_parse(k, "built-in rules.ngr", ng_data_rules, ng_data_rules_len, err);
+    if (!st)
+        st = ng_knowledge_add_names_text(k, "built-in names.csv", ng_data_names,
+                                         ng_data_names_len, err);
     return st;
 }
 

@@ -213,6 +213,10 @@ static size_t name_end(const scan *s, size_t i)
     return i;
 }
 
+/* A capitalised run with no title before it: an organisation or a place by
+ * its last word; a person when it starts with a known given name or East
+ * Asian family name ("Grace Wanjiru", "Li Shangfu"), so that "Exxon Mobil" is
+ * not one.  Without a names list, any other run is taken as a person. */
 static int name_guess(const scan *s, size_t nb, size_t ne)
 {
     const ng_token *last = &s->toks[ne - 1];
@@ -220,8 +224,10 @@ static int name_guess(const scan *s, size_t nb, size_t ne)
         return ET_ORG;
     if (IN(place_words, last))
         return ET_PLACE;
-    (void)nb;
-    return ET_PERSON;
+    const ng_strmap *names = &s->d->k->person_names;
+    if (names->count == 0 || in_map(names, &s->toks[nb]))
+        return ET_PERSON;
+    return -1;
 }
 
 /* ---- adding mentions ------------------------------------------------ */

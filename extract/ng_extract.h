@@ -34,6 +34,10 @@ ng_status ng_knowledge_load_defaults(ng_knowledge *k, ng_error *err);
 ng_status ng_knowledge_add_lexicon(ng_knowledge *k, const char *path, ng_error *err);
 ng_status ng_knowledge_add_rules(ng_knowledge *k, const char *path, ng_error *err);
 ng_status ng_knowledge_add_roles(ng_knowledge *k, const char *path, ng_error *err);
+/* A names CSV (--names): name,kind (given or family) as in extract/data/names.csv. */
+ng_status ng_knowledge_add_names(ng_knowledge *k, const char *path, ng_error *err);
+ng_status ng_knowledge_add_names_text(ng_knowledge *k, const char *name,
+                                      const char *text, size_t len, ng_error *err);
 /* A titles CSV (--titles): title,role,kind as in extract/data/titles.csv. */
 ng_status ng_knowledge_add_titles(ng_knowledge *k, const char *path, ng_error *err);
 ng_status ng_knowledge_add_titles_text(ng_knowledge *k, const char *name,

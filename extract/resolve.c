@@ -512,9 +512,9 @@ static ng_status resolve_mention(resolver *r, size_t i)
     case MK_NAME:
         if (r->mention_cluster[i] >= 0)
             m->ent = r->cl[r->mention_cluster[i]].ent;
-        else if (m->guess == ET_PERSON && m->ne - m->nb <= 2)
-            m->ent = m->ne - m->nb == 1 ? resolve_single_name(r, m) : -1;
-        else if (m->guess != ET_PERSON && m->ne - m->nb >= 2) {
+        else if (m->ne - m->nb == 1 && (m->guess == ET_PERSON || m->guess < 0))
+            m->ent = resolve_single_name(r, m);
+        else if ((m->guess == ET_ORG || m->guess == ET_PLACE) && m->ne - m->nb >= 2) {
             const char *label = name_text(d, m);
             m->ent = label ? ng_doc_entity(d, label, (ng_etype)m->guess, -1) : -1;
         }
