@@ -210,10 +210,12 @@ ng_status ng_i_analytics(ng_graph *g, ng_error *err)
         return NG_OK;
     if (g->nvertices > (size_t)IGRAPH_INTEGER_MAX / 2 || g->nedges > (size_t)IGRAPH_INTEGER_MAX / 4)
         return ng_fail(err, NG_EINTERNAL, "the graph is too large for igraph");
-    ng_status st = degrees(g, err);
-    if (st == NG_OK)
+    ng_status st = NG_OK;
+    if (g->analytics & NG_ANALYTICS_DEGREE)
+        st = degrees(g, err);
+    if (st == NG_OK && (g->analytics & NG_ANALYTICS_PAGERANK))
         st = pagerank(g, err);
-    if (st == NG_OK)
+    if (st == NG_OK && (g->analytics & NG_ANALYTICS_COMMUNITY))
         st = communities(g, err);
     return st;
 }

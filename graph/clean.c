@@ -129,7 +129,7 @@ void ng_i_format_xsd_double(char out[32], double v)
         snprintf(out, 32, "0.0E0");
         return;
     }
-    char mant[32];
+    char mant[16]; /* "-d.ddddde-308" at most */
     int exp10 = 0;
     snprintf(mant, sizeof mant, "%.5e", v); /* d.ddddde[+-]xx */
     char *e = strchr(mant, 'e');

@@ -63,13 +63,25 @@ static ng_status attr_u32(ng_i_buf *b, const char *name, uint32_t v)
     return attr(b, name, num);
 }
 
-static ng_status node(const ng_i_vertex *v, ng_i_buf *b)
+static ng_status analytics(const ng_graph *g, const ng_i_vertex *v, ng_i_buf *b)
+{
+    char num[32];
+    ng_i_format_double(num, v->pagerank);
+    ng_status st = NG_OK;
+    if (g->analytics & NG_ANALYTICS_DEGREE)
+        st = attr_u32(b, "degree", v->degree);
+    if (st == NG_OK && (g->analytics & NG_ANALYTICS_PAGERANK))
+        st = attr(b, "pagerank", num);
+    if (st == NG_OK && (g->analytics & NG_ANALYTICS_COMMUNITY))
+        st = attr_u32(b, "community", v->community);
+    return st;
+}
+
+static ng_status node(const ng_graph *g, const ng_i_vertex *v, ng_i_buf *b)
 {
     size_t k = 0;
     while (looks[k].type && strcmp(looks[k].type, v->type) != 0)
         k++;
-    char num[32];
-    ng_i_format_double(num, v->pagerank);
     ng_status st;
     NG_TRY(ng_i_buf_adds(b, "  "));
     NG_TRY(quoted(b, v->id));
@@ -80,9 +92,7 @@ static ng_status node(const ng_i_vertex *v, ng_i_buf *b)
     NG_TRY(attr(b, "type", v->type));
     NG_TRY(attr_u32(b, "mentions", v->mentions));
     NG_TRY(attr_u32(b, "documents", v->documents));
-    NG_TRY(attr_u32(b, "degree", v->degree));
-    NG_TRY(attr(b, "pagerank", num));
-    NG_TRY(attr_u32(b, "community", v->community));
+    NG_TRY(analytics(g, v, b));
     NG_TRY(ng_i_buf_adds(b, "];\n"));
 fail:
     return st;
@@ -131,7 +141,7 @@ ng_status ng_graph_write_dot(const ng_graph *g, FILE *out, const ng_write_option
                              "  graph [charset=\"UTF-8\"];\n"
                              "  node [style=\"filled\"];\n"));
     for (size_t i = 0; i < g->nvertices; i++) {
-        NG_TRY(node(&g->vertices[i], &b));
+        NG_TRY(node(g, &g->vertices[i], &b));
         NG_TRY(ng_i_buf_flush(&b, out, err));
     }
     for (size_t i = 0; i < g->nedges; i++) {

@@ -19,8 +19,10 @@ void ng_graph_init_library(void)
 ng_graph *ng_graph_new(void)
 {
     ng_graph *g = calloc(1, sizeof *g);
-    if (g)
+    if (g) {
         g->modalities = 1u << NG_MOD_ASSERTED;
+        g->analytics = NG_ANALYTICS_ALL;
+    }
     return g;
 }
 
@@ -182,6 +184,12 @@ void ng_graph_set_modalities(ng_graph *g, unsigned mask)
 {
     if (g && !g->finished)
         g->modalities = mask & ((1u << NG_MOD_COUNT) - 1u);
+}
+
+void ng_graph_set_analytics(ng_graph *g, unsigned mask)
+{
+    if (g && !g->finished)
+        g->analytics = mask & NG_ANALYTICS_ALL;
 }
 
 int ng_i_has_modality(const ng_graph *g)

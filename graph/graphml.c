@@ -40,32 +40,44 @@ static int sink_close(void *ctx)
 
 typedef enum { KEY_NODE, KEY_EDGE } key_domain;
 
+/* When a key is declared: always, or only with an analytics flag on, or
+ * only when edges carry a modality. */
+#define WITH_MODALITY 0x100u
+
 /* The <key> declarations: ids unique, attr.name as the programs show it. */
 static const struct {
     const char *id;
     key_domain domain;
     const char *name, *type;
+    unsigned when;
 } keys[] = {
-    {"v_label", KEY_NODE, "label", "string"},
-    {"v_type", KEY_NODE, "type", "string"},
-    {"v_aliases", KEY_NODE, "aliases", "string"},
-    {"v_mentions", KEY_NODE, "mentions", "int"},
-    {"v_documents", KEY_NODE, "documents", "int"},
-    {"v_degree", KEY_NODE, "degree", "int"},
-    {"v_pagerank", KEY_NODE, "pagerank", "double"},
-    {"v_community", KEY_NODE, "community", "int"},
-    {"e_relation", KEY_EDGE, "relation", "string"},
-    {"e_label", KEY_EDGE, "label", "string"},
-    {"e_weight", KEY_EDGE, "weight", "double"},
-    {"e_mentions", KEY_EDGE, "mentions", "int"},
-    {"e_first_seen", KEY_EDGE, "first_seen", "string"},
-    {"e_last_seen", KEY_EDGE, "last_seen", "string"},
-    {"e_sources", KEY_EDGE, "sources", "string"},
-    {"e_evidence", KEY_EDGE, "evidence", "string"},
-    {"e_symmetric", KEY_EDGE, "symmetric", "boolean"},
-    {"e_modality", KEY_EDGE, "modality", "string"}, /* last: only with modalities */
+    {"v_label", KEY_NODE, "label", "string", 0},
+    {"v_type", KEY_NODE, "type", "string", 0},
+    {"v_aliases", KEY_NODE, "aliases", "string", 0},
+    {"v_mentions", KEY_NODE, "mentions", "int", 0},
+    {"v_documents", KEY_NODE, "documents", "int", 0},
+    {"v_degree", KEY_NODE, "degree", "int", NG_ANALYTICS_DEGREE},
+    {"v_pagerank", KEY_NODE, "pagerank", "double", NG_ANALYTICS_PAGERANK},
+    {"v_community", KEY_NODE, "community", "int", NG_ANALYTICS_COMMUNITY},
+    {"e_relation", KEY_EDGE, "relation", "string", 0},
+    {"e_label", KEY_EDGE, "label", "string", 0},
+    {"e_weight", KEY_EDGE, "weight", "double", 0},
+    {"e_mentions", KEY_EDGE, "mentions", "int", 0},
+    {"e_first_seen", KEY_EDGE, "first_seen", "string", 0},
+    {"e_last_seen", KEY_EDGE, "last_seen", "string", 0},
+    {"e_sources", KEY_EDGE, "sources", "string", 0},
+    {"e_evidence", KEY_EDGE, "evidence", "string", 0},
+    {"e_symmetric", KEY_EDGE, "symmetric", "boolean", 0},
+    {"e_modality", KEY_EDGE, "modality", "string", WITH_MODALITY},
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
+
+static int key_wanted(const ng_graph *g, unsigned when)
+{
+    if (when == WITH_MODALITY)
+        return ng_i_has_modality(g);
+    return when == 0 || (g->analytics & when);
+}
 
 #define X(call) do { if ((call) < 0) goto fail; } while (0)
 #define BAD_CAST_C(s) ((const xmlChar *)(s))
@@ -95,7 +107,7 @@ static int write_data_u32(xmlTextWriterPtr w, const char *key, uint32_t v)
     return write_data(w, key, num);
 }
 
-static int write_header(xmlTextWriterPtr w, int with_modality)
+static int write_header(const ng_graph *g, xmlTextWriterPtr w)
 {
     X(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
     X(xmlTextWriterStartElement(w, BAD_CAST_C("graphml")));
@@ -103,7 +115,9 @@ static int write_header(xmlTextWriterPtr w, int with_modality)
     X(write_attr(w, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"));
     X(write_attr(w, "xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns "
                                           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"));
-    for (size_t i = 0; i < NKEYS - !with_modality; i++) {
+    for (size_t i = 0; i < NKEYS; i++) {
+        if (!key_wanted(g, keys[i].when))
+            continue;
         X(xmlTextWriterStartElement(w, BAD_CAST_C("key")));
         X(write_attr(w, "id", keys[i].id));
         X(write_attr(w, "for", keys[i].domain == KEY_NODE ? "node" : "edge"));
@@ -119,7 +133,8 @@ fail:
     return -1;
 }
 
-static int write_node(xmlTextWriterPtr w, const ng_i_vertex *v, ng_i_buf *tmp)
+static int write_node(const ng_graph *g, xmlTextWriterPtr w, const ng_i_vertex *v,
+                      ng_i_buf *tmp)
 {
     char num[32];
     tmp->len = 0;
@@ -132,10 +147,13 @@ static int write_node(xmlTextWriterPtr w, const ng_i_vertex *v, ng_i_buf *tmp)
     X(write_data(w, "v_aliases", tmp->data ? tmp->data : ""));
     X(write_data_u32(w, "v_mentions", v->mentions));
     X(write_data_u32(w, "v_documents", v->documents));
-    X(write_data_u32(w, "v_degree", v->degree));
+    if (g->analytics & NG_ANALYTICS_DEGREE)
+        X(write_data_u32(w, "v_degree", v->degree));
     ng_i_format_double(num, v->pagerank);
-    X(write_data(w, "v_pagerank", num));
-    X(write_data_u32(w, "v_community", v->community));
+    if (g->analytics & NG_ANALYTICS_PAGERANK)
+        X(write_data(w, "v_pagerank", num));
+    if (g->analytics & NG_ANALYTICS_COMMUNITY)
+        X(write_data_u32(w, "v_community", v->community));
     return xmlTextWriterEndElement(w);
 fail:
     return -1;
@@ -174,9 +192,9 @@ static int write_all(const ng_graph *g, xmlTextWriterPtr w, ng_i_buf *tmp)
 {
     X(xmlTextWriterSetIndent(w, 1));
     X(xmlTextWriterSetIndentString(w, BAD_CAST_C("  ")));
-    X(write_header(w, ng_i_has_modality(g)));
+    X(write_header(g, w));
     for (size_t i = 0; i < g->nvertices; i++)
-        X(write_node(w, &g->vertices[i], tmp));
+        X(write_node(g, w, &g->vertices[i], tmp));
     for (size_t i = 0; i < g->nedges; i++)
         X(write_edge(g, w, i, tmp));
     X(xmlTextWriterEndDocument(w)); /* closes graph and graphml */

@@ -189,6 +189,7 @@ struct ng_graph {
     size_t nentity_docs, capentity_docs, nedge_docs, capedge_docs, naliases, capaliases;
 
     unsigned modalities;
+    unsigned analytics;         /* NG_ANALYTICS_* */
     size_t triples_added, triples_skipped;
     int finished;               /* 0 building, 1 finished, 2 finish failed */
 

@@ -16,18 +16,29 @@ typedef struct {
     ng_i_buf subject; /* the current node's subject, written once */
 } nquads;
 
+static int iri_forbidden(unsigned char c)
+{
+    return c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
+           c == '^' || c == '`' || c == '\\';
+}
+
+/* Copies runs of ordinary bytes at once: this is the hot loop of the file. */
 static ng_status iri(ng_i_buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
     ng_status st = ng_i_buf_addc(b, '<');
-    for (const unsigned char *p = (const unsigned char *)s; st == NG_OK && *p; p++) {
-        if (*p <= 0x20 || strchr("<>\"{}|^`\\", *p)) {
-            char esc[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    for (; st == NG_OK && *p; p++) {
+        if (!iri_forbidden(*p))
+            continue;
+        char esc[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+        st = ng_i_buf_add(b, (const char *)run, (size_t)(p - run));
+        if (st == NG_OK)
             st = ng_i_buf_add(b, esc, 3);
-        } else {
-            st = ng_i_buf_addc(b, (char)*p);
-        }
+        run = p + 1;
     }
+    if (st == NG_OK)
+        st = ng_i_buf_add(b, (const char *)run, (size_t)(p - run));
     return st == NG_OK ? ng_i_buf_addc(b, '>') : st;
 }
 
@@ -42,16 +53,19 @@ static ng_status curie(ng_i_buf *b, const char *c)
 static ng_status literal(ng_i_buf *b, const char *s)
 {
     ng_status st = ng_i_buf_addc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; st == NG_OK && *p; p++) {
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    for (; st == NG_OK && *p; p++) {
+        if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7F)
+            continue;
+        st = ng_i_buf_add(b, (const char *)run, (size_t)(p - run));
+        run = p + 1;
         const char *esc = *p == '"' ? "\\\"" : *p == '\\' ? "\\\\" : *p == '\n' ? "\\n"
                         : *p == '\r' ? "\\r" : *p == '\t' ? "\\t" : NULL;
-        if (esc)
-            st = ng_i_buf_adds(b, esc);
-        else if (*p < 0x20 || *p == 0x7F)
-            st = ng_i_buf_printf(b, "\\u%04X", *p);
-        else
-            st = ng_i_buf_addc(b, (char)*p);
+        if (st == NG_OK)
+            st = esc ? ng_i_buf_adds(b, esc) : ng_i_buf_printf(b, "\\u%04X", *p);
     }
+    if (st == NG_OK)
+        st = ng_i_buf_add(b, (const char *)run, (size_t)(p - run));
     return st == NG_OK ? ng_i_buf_addc(b, '"') : st;
 }
 

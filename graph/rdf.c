@@ -276,10 +276,14 @@ static ng_status entity_props(walker *w, size_t v, size_t *f)
     }
     NG_TRY(add(w, "ng:mentions", NG_I_INT, NULL, NULL, x->mentions));
     NG_TRY(add(w, "ng:documents", NG_I_INT, NULL, NULL, x->documents));
-    NG_TRY(add(w, "ng:degree", NG_I_INT, NULL, NULL, x->degree));
+    unsigned on = w->g->analytics;
+    if (on & NG_ANALYTICS_DEGREE)
+        NG_TRY(add(w, "ng:degree", NG_I_INT, NULL, NULL, x->degree));
     ng_i_format_xsd_double(w->num, x->pagerank);
-    NG_TRY(add(w, "ng:pagerank", NG_I_TYPED, w->num, "xsd:double", 0));
-    NG_TRY(add(w, "ng:community", NG_I_INT, NULL, NULL, x->community));
+    if (on & NG_ANALYTICS_PAGERANK)
+        NG_TRY(add(w, "ng:pagerank", NG_I_TYPED, w->num, "xsd:double", 0));
+    if (on & NG_ANALYTICS_COMMUNITY)
+        NG_TRY(add(w, "ng:community", NG_I_INT, NULL, NULL, x->community));
 fail:
     return st;
 }
