@@ -59,7 +59,7 @@ static ng_status check_scheme(const char *base, ng_error *err)
     while ((base[n] >= 'a' && base[n] <= 'z') || (base[n] >= 'A' && base[n] <= 'Z') ||
            (n > 0 && ((base[n] >= '0' && base[n] <= '9') || strchr("+-.", base[n]))))
         n++;
-    if (n == 0 || base[n] != ':' || base[n] == '\0')
+    if (n == 0 || base[n] != ':')
         return ng_fail(err, NG_EUSAGE, "base IRI \"%.200s\" is not absolute (scheme:...)", base);
     /* A scheme named like a context prefix would make JSON-LD read every IRI
      * as a compact IRI. */

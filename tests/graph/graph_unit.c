@@ -288,10 +288,57 @@ static void bad_triples_are_refused(void)
     ng_graph_free(g);
 }
 
+/* Declaring a relation symmetric after its triples still merges A-B with
+ * B-A: the ends are put in order when the graph is finished. */
+static void symmetric_relation_declared_late_still_merges(void)
+{
+    ng_graph *g = ng_graph_new();
+    ng_error err = {""};
+    ng_triple ab = triple("Bob", "met-with", "Alice", NG_MOD_ASSERTED);
+    ng_triple ba = triple("Alice", "met-with", "Bob", NG_MOD_ASSERTED);
+    ba.doc = "doc-2";
+    CHECK(ng_graph_add_triple(g, &ab) == NG_OK);
+    CHECK(ng_graph_add_triple(g, &ba) == NG_OK);
+    CHECK(ng_graph_declare_relation(g, "met-with", 1, "met with") == NG_OK);
+    CHECK(ng_graph_finish(g, &err) == NG_OK);
+    CHECK(ng_graph_edge_count(g) == 1);
+    ng_status st = NG_EIO;
+    char *j = jsonld_of(g, NULL, &st);
+    CHECK(j && strstr(j, "statement/alice/metWith/bob\""));
+    CHECK(j && strstr(j, "\"ng:weight\":2,\"ng:mentions\":2"));
+    free(j);
+    ng_graph_free(g);
+}
+
+static void analytics_can_be_switched_off(void)
+{
+    const char *pairs[] = {"A", "B"};
+    ng_graph *g = ng_graph_new();
+    ng_error err = {""};
+    ng_graph_set_analytics(g, NG_ANALYTICS_DEGREE);
+    ng_triple t = triple(pairs[0], "met-with", pairs[1], NG_MOD_ASSERTED);
+    CHECK(ng_graph_add_triple(g, &t) == NG_OK);
+    CHECK(ng_graph_finish(g, &err) == NG_OK);
+    for (size_t i = 0; i < NWRITERS; i++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&buf, &len);
+        CHECK(m && writers[i](g, m, NULL, &err) == NG_OK);
+        if (m)
+            fclose(m);
+        CHECK(buf && strstr(buf, "degree"));
+        CHECK(buf && !strstr(buf, "pagerank") && !strstr(buf, "community"));
+        free(buf);
+    }
+    ng_graph_free(g);
+}
+
 static const struct {
     const char *name;
     void (*run)(void);
 } tests[] = {
+    {"symmetric_relation_declared_late_still_merges", symmetric_relation_declared_late_still_merges},
+    {"analytics_can_be_switched_off", analytics_can_be_switched_off},
     {"slugs_are_stable_and_unique", slugs_are_stable_and_unique},
     {"relation_names_become_camel_case", relation_names_become_camel_case},
     {"writers_refuse_an_unfinished_graph", writers_refuse_an_unfinished_graph},
