@@ -1,0 +1,235 @@
+/* Internals of the graph module, shared by its files and by nobody else.
+ * Cross-file helpers carry an `_i_` infix (ng_i_...), as in igraph.
+ *
+ * Life of a graph:
+ *   adding     triples are merged on the fly into "raw" edges keyed by
+ *              (subject, relation, object, modality) exactly as given;
+ *              every string is cleaned (valid UTF-8, no control characters)
+ *              and interned, so equal strings are equal pointers;
+ *   finishing  vertices get their slugs and are sorted by them, symmetric
+ *              raw edges are turned to canonical order and merged, edges are
+ *              sorted, provenance lists are sorted and de-duplicated, and the
+ *              analytics are computed (analytics.c);
+ *   writing    the writers only read the finished arrays. */
+#ifndef NG_GRAPH_I_H
+#define NG_GRAPH_I_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ng_graph.h"
+
+#define NG_I_NONE UINT32_MAX
+
+/* Jumps to `fail` with st set when a step fails. */
+#define NG_TRY(expr) do { if ((st = (expr)) != NG_OK) goto fail; } while (0)
+
+/* ---- arena.c: many small strings, freed at once (git's mem-pool) ---- */
+typedef struct ng_i_block ng_i_block;
+typedef struct {
+    ng_i_block *head;
+} ng_i_arena;
+
+void *ng_i_arena_alloc(ng_i_arena *a, size_t n);
+/* A NUL-terminated copy of s[0, len). */
+char *ng_i_arena_strndup(ng_i_arena *a, const char *s, size_t len);
+void ng_i_arena_free(ng_i_arena *a);
+
+/* ---- table.c: open-addressing index of uint32 ids, equality by callback ---- */
+typedef struct {
+    uint64_t *slots; /* (hash << 32) | (id + 1); 0 is an empty slot */
+    size_t cap, count;
+} ng_i_table;
+
+typedef int (*ng_i_eq_fn)(const void *ctx, uint32_t id, const void *key);
+
+/* The id stored under hash whose eq(ctx, id, key) holds, or NG_I_NONE. */
+uint32_t ng_i_table_find(const ng_i_table *t, uint32_t hash, ng_i_eq_fn eq,
+                         const void *ctx, const void *key);
+/* Stores id under hash (the caller checked it is not there yet). */
+ng_status ng_i_table_insert(ng_i_table *t, uint32_t hash, uint32_t id);
+void ng_i_table_free(ng_i_table *t);
+
+/* ---- buf.c: a growable byte buffer, and the output helpers ---- */
+typedef struct {
+    char *data;
+    size_t len, cap;
+} ng_i_buf;
+
+ng_status ng_i_buf_reserve(ng_i_buf *b, size_t extra);
+ng_status ng_i_buf_add(ng_i_buf *b, const char *s, size_t len);
+ng_status ng_i_buf_adds(ng_i_buf *b, const char *s);
+ng_status ng_i_buf_addc(ng_i_buf *b, char c);
+ng_status ng_i_buf_printf(ng_i_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void ng_i_buf_free(ng_i_buf *b);
+
+/* Writes the buffer to out and empties it. */
+ng_status ng_i_buf_flush(ng_i_buf *b, FILE *out, ng_error *err);
+/* The end of every writer: flushes the stream and reports any write error
+ * that stdio kept for later (a full disk shows up here). */
+ng_status ng_i_finish_stream(FILE *out, ng_error *err);
+
+/* ---- clean.c: text hygiene, hashes, dates, numbers ---- */
+/* Appends s[0, len) to b as valid UTF-8 without control characters: each
+ * byte of an invalid sequence, each C0 control other than tab, newline and
+ * carriage return, DEL, each C1 control and U+FFFE/U+FFFF becomes U+FFFD. */
+ng_status ng_i_clean_utf8(ng_i_buf *b, const char *s, size_t len);
+uint32_t ng_i_fnv1a32(const char *s, size_t len);
+uint64_t ng_i_fnv1a64(const char *s, size_t len);
+/* 1 when s is exactly a valid calendar date YYYY-MM-DD. */
+int ng_i_is_iso_date(const char *s);
+/* Doubles as text: "%.6g", with NaN, infinities and -0 written as "0". */
+void ng_i_format_double(char out[32], double v);
+/* The same value as ng_i_format_double() shows, in the canonical lexical
+ * form of xsd:double ("7.77209E-2", "1.0E0"), which JSON-LD processors
+ * produce from a double: every RDF tool then sees the same literal. */
+void ng_i_format_xsd_double(char out[32], double v);
+/* Appends items joined by '|', each with '\' -> "\\" and '|' -> "\|", so a
+ * list of document ids or aliases fits one string attribute reversibly. */
+ng_status ng_i_join_list(ng_i_buf *b, const char *const *items, size_t n);
+
+/* ---- the graph ---- */
+typedef struct {
+    const char *s;      /* NUL-terminated, in the arena */
+    uint32_t len;
+    uint32_t entity;    /* index into entities, or NG_I_NONE */
+    uint32_t relation;  /* index into relations, or NG_I_NONE */
+    const char *date;   /* as a document id: its earliest date, or NULL */
+} ng_i_str;
+
+typedef struct {
+    const char *type;
+    uint32_t n;
+} ng_i_type_count;
+
+typedef struct {
+    const char *label;
+    ng_i_type_count *types;
+    uint32_t ntypes, captypes;
+    uint32_t mentions;
+    const char *last_doc; /* skips repeated (entity, doc) pairs cheaply */
+    uint32_t vertex;      /* after finishing: the vertex, or NG_I_NONE */
+} ng_i_entity;
+
+typedef struct {
+    const char *name;
+    const char *label;  /* the declared human label, or NULL */
+    const char *prop;   /* after finishing: the IRI local name (camelCase) */
+    int symmetric;
+    int used;           /* some edge has this relation */
+    uint32_t rank;      /* after finishing: position in name order */
+} ng_i_relation;
+
+/* Where the evidence sentence of an edge comes from; the smallest wins. */
+typedef struct {
+    const char *date;   /* valid ISO date or NULL (sorts after every date) */
+    const char *doc;
+    size_t sentence;
+    const char *text;   /* cleaned, in the arena */
+    size_t len;
+} ng_i_evidence;
+
+typedef struct {
+    uint32_t s, o, rel;
+    uint8_t mod;
+    uint32_t mentions;
+    const char *first, *last; /* dates or NULL */
+    ng_i_evidence ev;
+    const char *last_doc;
+    uint32_t final;           /* after finishing: the merged edge */
+} ng_i_raw_edge;
+
+typedef struct {
+    uint32_t owner;  /* an entity or a raw edge */
+    const char *str; /* a document id or an alias */
+} ng_i_pair;
+
+typedef struct {
+    const char *label, *id, *type;
+    const char *const *aliases;
+    uint32_t naliases;
+    uint32_t mentions, documents;
+    uint32_t degree;
+    uint32_t community;
+    double pagerank;
+} ng_i_vertex;
+
+typedef struct {
+    uint32_t src, dst, rel;
+    uint8_t mod;
+    uint32_t mentions;
+    const char *first, *last;
+    ng_i_evidence ev;
+    const char *const *sources;
+    uint32_t nsources; /* = the weight */
+} ng_i_edge;
+
+typedef struct {
+    const char *id;
+    const char *date; /* or NULL */
+} ng_i_doc;
+
+struct ng_graph {
+    ng_i_arena arena;
+    ng_i_str *strs;
+    size_t nstrs, capstrs;
+    ng_i_table str_index;
+    ng_i_buf scratch;           /* cleaning input strings */
+    ng_i_buf ev_scratch;        /* cleaning evidence sentences */
+
+    ng_i_entity *entities;
+    size_t nentities, capentities;
+    ng_i_relation *relations;
+    size_t nrelations, caprelations;
+    ng_i_raw_edge *raw;
+    size_t nraw, capraw;
+    ng_i_table edge_index;
+    ng_i_pair *entity_docs, *edge_docs, *aliases;
+    size_t nentity_docs, capentity_docs, nedge_docs, capedge_docs, naliases, capaliases;
+
+    unsigned modalities;
+    unsigned analytics;         /* NG_ANALYTICS_* */
+    size_t triples_added, triples_skipped;
+    int finished;               /* 0 building, 1 finished, 2 finish failed */
+
+    /* after finishing */
+    ng_i_vertex *vertices;
+    size_t nvertices;
+    ng_i_edge *edges;
+    size_t nedges;
+    const char **lists;         /* aliases and sources that vertices and edges point into */
+    ng_i_doc *docs;             /* documents behind the edges, sorted by id */
+    size_t ndocs;
+    uint32_t *relation_order;   /* relation indexes sorted by name */
+};
+
+/* graph.c */
+ng_status ng_i_intern(ng_graph *g, const char *s, size_t len, uint32_t *out);
+ng_status ng_i_grow(void *arrayp, size_t *cap, size_t need, size_t size);
+/* The relation / entity named by an interned string, created when new. */
+ng_status ng_i_relation_of(ng_graph *g, uint32_t name, uint32_t *out);
+ng_status ng_i_entity_of(ng_graph *g, uint32_t label, uint32_t *out);
+
+/* merge.c: the order of evidence candidates, smallest wins. */
+int ng_i_evidence_cmp(const ng_i_evidence *a, const ng_i_evidence *b);
+/* 1 when edges carry a `modality` (some modality other than asserted is on). */
+int ng_i_has_modality(const ng_graph *g);
+
+/* finish.c */
+ng_status ng_i_finish(ng_graph *g, ng_error *err);
+
+/* slug.c */
+/* Fills every vertex id: slugs, unique, stable (see ng_graph.h). */
+ng_status ng_i_assign_slugs(const char **labels, const char **ids, size_t n,
+                            ng_i_arena *arena, ng_error *err);
+/* Fills every relation's prop: camelCase local names, unique. */
+ng_status ng_i_assign_props(ng_graph *g, ng_error *err);
+
+/* analytics.c */
+ng_status ng_i_analytics(ng_graph *g, ng_error *err);
+
+/* Writers share this check. */
+ng_status ng_i_check_writable(const ng_graph *g, FILE *out, ng_error *err);
+
+#endif
