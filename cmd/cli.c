@@ -430,8 +430,7 @@ int ng_cli_main(int argc, char **argv)
     if (s == NG_OK && (o.help || o.version)) {
         s = print_help_or_version(&o, &d);
     } else if (s == NG_OK) {
-        /* TODO(graph): call ng_graph_init_library() here once graph/ng_graph.h
-         * declares it (igraph's non-aborting error handler). */
+        ng_graph_init_library(); /* igraph's non-aborting error handler */
         ng_run r = {.o = &o, .d = &d};
         clock_gettime(CLOCK_MONOTONIC, &r.started);
         d.quiet = o.quiet;
