@@ -57,7 +57,9 @@ static const char *const determiners[] = {"the", "a", "an", "his", "her", "its",
 static const char *const modifier_nouns[] = {
     "campaign", "administration", "aide", "aides", "adviser", "advisers", "advisor",
     "advisors", "officials", "official", "team", "spokesman", "spokeswoman", "spokesperson",
-    "government", "cabinet", "supporters", "allies", "associates", "family", "lawyer",
+    "government", "cabinet", "supporters", "allies", "ally", "associate", "associates",
+    "friend", "crony", "confidant", "protege", "critic", "critics", "rival", "opponent",
+    "family", "lawyer",
     "lawyers", "camp", "loyalists", "era", "doctrine", "presidency", "regime", "envoy",
     "foundation", "organization", "organisation", "tower", "hotel", "cross", "shot", "pass",
     "header", "goal", "corner", "side", "squad", "coach", "manager"};

@@ -402,6 +402,10 @@ static size_t pronoun(scan *s, size_t i, ng_status *st)
     return 1;
 }
 
+/* "the South African government" is South Africa, as a noun. */
+static const char *const government_words[] = {"government", "governments", "authorities",
+                                               "regime", "administration", "leadership"};
+
 static size_t entity(scan *s, size_t i, ng_status *st)
 {
     const ng_lex_alias *a;
@@ -411,6 +415,11 @@ static size_t entity(scan *s, size_t i, ng_status *st)
     ng_mention m = blank(i, i + n, MK_ENTITY);
     m.lex = a->entity;
     m.adj = a->kind == ALIAS_DEMONYM;
+    if (m.adj && i + n < s->se && IN(government_words, &s->toks[i + n])) {
+        m.adj = 0;
+        m.te = (uint32_t)(i + n + 1);
+        n++;
+    }
     *st = add(s, m);
     return n;
 }
