@@ -70,6 +70,7 @@ typedef struct {
     ng_arena arena;      /* per document */
     ng_tokens toks;
     ng_strmap lower_words; /* words the document writes in lower case */
+    ng_strmap honorific_names; /* words the document writes after Mr, Ms, Dr */
     ng_mention *mentions;
     size_t nmentions, cap_mentions;
     size_t *sent_mentions; /* first mention of each sentence (nsents + 1) */

@@ -30,6 +30,7 @@ void ng_extractor_free(ng_extractor *x)
     ng_arena_free(&d->learned_arena);
     ng_tokens_free(&d->toks);
     ng_strmap_free(&d->lower_words);
+    ng_strmap_free(&d->honorific_names);
     ng_strmap_free(&d->ent_by_label);
     free(d->mentions);
     free(d->sent_mentions);
@@ -61,6 +62,7 @@ static ng_status read_doc(ng_extractor *x, const ng_doc *doc)
     d->days = ng_iso_days(doc->date);
     ng_arena_reset(&d->arena);
     ng_strmap_clear(&d->lower_words);
+    ng_strmap_clear(&d->honorific_names);
     ng_strmap_clear(&d->ent_by_label);
     d->nents = 0;
     d->nmentions = 0;

@@ -225,7 +225,8 @@ static int name_guess(const scan *s, size_t nb, size_t ne)
     if (IN(place_words, last))
         return ET_PLACE;
     const ng_strmap *names = &s->d->k->person_names;
-    if (names->count == 0 || in_map(names, &s->toks[nb]))
+    if (names->count == 0 || in_map(names, &s->toks[nb]) ||
+        in_map(&s->d->honorific_names, last))
         return ET_PERSON;
     return -1;
 }
@@ -481,8 +482,36 @@ static ng_status scan_sentence(ng_docstate *d, size_t si)
     return st;
 }
 
+/* Words the document writes after Mr, Ms, Dr...: surnames of people, so a
+ * full name ending in one is a person even with an unknown given name. */
+static ng_status note_honorific_names(ng_docstate *d)
+{
+    const ng_knowledge *k = d->k;
+    for (size_t i = 0; i + 1 < d->toks.ntoks; i++) {
+        const ng_token *t = &d->toks.toks[i];
+        intptr_t ti;
+        if (!(t->starts & STARTS_TITLE) ||
+            !ng_strmap_get_h(&k->title_map, t->norm, t->norm_len, t->hash, &ti) ||
+            k->titles[ti].kind != TK_HONORIFIC)
+            continue;
+        size_t j = i + 1;
+        if (j < d->toks.ntoks && ng_is_word(&d->toks.toks[j], ".")) /* "Ms." */
+            j++;
+        if (j < d->toks.ntoks && (d->toks.toks[j].flags & TOK_CAP)) {
+            const ng_token *n = &d->toks.toks[j];
+            ng_status st = ng_strmap_put(&d->honorific_names, n->norm, n->norm_len, 1);
+            if (st)
+                return st;
+        }
+    }
+    return NG_OK;
+}
+
 static ng_status note_lower_words(ng_docstate *d)
 {
+    ng_status hs = note_honorific_names(d);
+    if (hs)
+        return hs;
     for (size_t i = 0; i < d->toks.ntoks; i++) {
         const ng_token *t = &d->toks.toks[i];
         if ((t->flags & TOK_WORD) && !(t->flags & (TOK_CAP | TOK_DIGIT))) {
