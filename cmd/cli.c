@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "csvwrite.h"
+#include "parallel.h"
 #include "run.h"
 #include "triples_in.h"
 
@@ -178,14 +179,13 @@ static int on_triple(const ng_triple *t, void *user)
 
 /* ---- documents ---- */
 
+/* Standard input, one pass: each document is learned, then extracted. */
 static ng_status on_doc(const ng_doc *doc, void *user)
 {
     ng_run *r = user;
-    ng_status s = NG_OK;
-    if (r->pass != PASS_EXTRACT && (s = ng_extractor_learn(r->x, doc)) != NG_OK)
+    ng_status s = ng_extractor_learn(r->x, doc);
+    if (s)
         return ng_diag_error(r->d, s, "%s: learning roles failed: %s", doc->id, ng_strerror(s));
-    if (r->pass == PASS_LEARN)
-        return NG_OK;
     r->docs++;
     r->sink_status = NG_OK;
     s = ng_extract_doc(r->x, doc, on_triple, r);
@@ -207,26 +207,33 @@ static void read_opts_from(const ng_opts *o, ng_read_opts *ro)
     ro->text_column = o->text_column;
 }
 
+static ng_status count_doc(const ng_doc *doc, void *user)
+{
+    (void)doc;
+    ng_run *r = user;
+    r->docs++;
+    return NG_OK;
+}
+
 /* Role bindings ("the Chinese defence minister") are learned from every
- * document before any is extracted; standard input cannot be read twice,
- * so then each document is learned just before it is extracted. */
+ * document before any is extracted, both passes on --jobs threads
+ * (parallel.h); standard input cannot be read twice, so then each document
+ * is learned just before it is extracted, on this thread. */
 static ng_status extract_all(ng_run *r)
 {
     ng_read_opts ro;
     read_opts_from(r->o, &ro);
     if (!(r->x = ng_extractor_new(r->k)))
         return ng_diag_error(r->d, NG_ENOMEM, "out of memory");
-    if (!ng_inputs_rereadable(&r->in)) {
-        r->pass = PASS_BOTH;
+    if (!ng_inputs_rereadable(&r->in))
         return ng_inputs_each_doc(&r->in, &ro, on_doc, r, &r->stats, r->d);
-    }
-    r->pass = PASS_LEARN;
-    ng_status s = ng_inputs_each_doc(&r->in, &ro, on_doc, r, &r->stats, r->d);
+    ng_par p = {r->k, r->o->jobs > 0 ? (size_t)r->o->jobs : ng_par_default_jobs(), r->d,
+                count_doc, take_triple, r};
+    ng_status s = ng_par_learn(&p, &r->in, &ro, &r->stats, r->x);
     if (s)
         return s;
-    r->pass = PASS_EXTRACT;
     r->d->muted = 1; /* the first pass has told the warnings */
-    s = ng_inputs_each_doc(&r->in, &ro, on_doc, r, &r->stats, r->d);
+    s = ng_par_extract(&p, &r->in, &ro, &r->stats, r->x);
     r->d->muted = 0;
     return s;
 }

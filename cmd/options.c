@@ -57,7 +57,7 @@ static const option_def options[] = {
     {"id-column", 0, "NAME", READS_ARTICLES, 0, set_string, F(id_column),
      "CSV column with the document id"},
     {"jobs", 'j', "N", ALL_COMMANDS, 0, set_jobs, F(jobs),
-     "worker threads, 1 to 1024 (accepted; work runs on one thread for now)"},
+     "worker threads, 1 to 1024 (default: the number of online cores)"},
     {"lexicon", 0, "FILE", ALL_COMMANDS, 1, set_list, F(lexicons),
      "add the entities of a lexicon CSV (repeatable)"},
     {"modality", 0, "LIST", WRITES_GRAPHS, 0, set_modality, F(modalities),
@@ -504,7 +504,6 @@ ng_status ng_opts_parse(ng_opts *o, int argc, char **argv, ng_diag *d)
 {
     memset(o, 0, sizeof *o);
     o->format = -1;
-    o->jobs = 1;
     if (alloc_lists(o, argc) != NG_OK)
         return ng_diag_error(d, NG_ENOMEM, "out of memory");
     parser p = {.o = o, .d = d, .argc = argc, .argv = argv};

@@ -51,7 +51,7 @@ typedef struct {
     const char *base_iri;    /* --base-iri or NULL */
     unsigned modalities;     /* --modality as a mask of 1u << NG_MOD_*; 0: not given */
     int strict, quiet;
-    long jobs;               /* --jobs, 1 when not given */
+    long jobs;               /* --jobs; 0 when not given (the number of cores) */
 } ng_opts;
 
 /* Parses argv into o (which ng_opts_free releases; it is safe on a zeroed or

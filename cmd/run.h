@@ -31,7 +31,6 @@ typedef struct {
     char **made_dirs;             /* directories -O created, to remove on failure */
     size_t n_made_dirs;
     /* extraction */
-    enum { PASS_LEARN, PASS_EXTRACT, PASS_BOTH } pass;
     ng_status sink_status;        /* why the triple callback stopped extraction */
     int csv_started;              /* the CSV header is written */
     /* counts for the summary */

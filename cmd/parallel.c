@@ -1,0 +1,528 @@
+/* The two extraction passes on worker threads: a bounded, ordered pipeline.
+ *
+ *   calling thread:  read documents -> fill batch s -> queue it -> ... ->
+ *                    take batch s back when done -> absorb / emit triples
+ *   worker threads:  take the oldest queued batch -> learn or extract it
+ *
+ * Batches live in a ring of 2 x jobs slots; batch s uses slot s % nslots.
+ * The caller fills one slot while the others are queued, being worked on or
+ * done, and it empties them strictly in order, so a slot is reused only
+ * after its batch was emitted.  With jobs = 1 no thread is started and each
+ * batch is worked on and emitted as soon as it is sealed: the same batches,
+ * the same learned state, the same output. */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "parallel.h"
+
+/* ---- buffers ---- */
+
+typedef struct {
+    char *p;
+    size_t n, cap;
+} bytes;
+
+/* Appends len bytes and a NUL; *off is where they start. */
+static int bytes_put(bytes *b, const char *s, size_t len, size_t *off)
+{
+    if (len > SIZE_MAX - b->n - 1)
+        return -1;
+    size_t need = b->n + len + 1;
+    if (need > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < need)
+            cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+        char *p = realloc(b->p, cap);
+        if (!p)
+            return -1;
+        b->p = p;
+        b->cap = cap;
+    }
+    if (len)
+        memcpy(b->p + b->n, s, len);
+    b->p[b->n + len] = '\0';
+    *off = b->n;
+    b->n = need;
+    return 0;
+}
+
+/* Makes room for one more element in *v (n used of *cap). */
+static int grow(void **v, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 64;
+    if (c > SIZE_MAX / size)
+        return -1;
+    void *p = realloc(*v, c * size);
+    if (!p)
+        return -1;
+    *v = p;
+    *cap = c;
+    return 0;
+}
+
+/* ---- batches ---- */
+
+/* Strings are kept as offsets into the batch's buffer, which may move while
+ * it grows; pointers are made when a document or triple is handed on. */
+typedef struct {
+    size_t id, date, title, text, len;
+} doc_ref;
+
+typedef struct {
+    size_t doc, date, subject, subject_type, relation, object, object_type, rule, evidence;
+    size_t evidence_len, sentence, start, end;
+    ng_modality modality;
+} triple_ref;
+
+typedef enum { SLOT_FREE, SLOT_QUEUED, SLOT_DONE } slot_state;
+
+typedef struct {
+    slot_state state;     /* guarded by the pipeline's mutex once queued */
+    bytes docbuf;
+    doc_ref *docs;
+    size_t ndocs, cap_docs;
+    /* results, written by the worker that took the batch */
+    ng_status status;     /* NG_OK, or why document `failed` stopped the batch */
+    size_t failed;
+    int sink_failed;      /* a triple could not be kept (out of memory) */
+    ng_extractor *learned; /* pass 1: what this batch learned */
+    bytes tbuf;
+    triple_ref *t;
+    size_t nt, cap_t;
+    size_t *doc_end;      /* pass 2: the triples of document i end at doc_end[i] */
+    size_t cap_doc_end;
+} batch;
+
+static ng_doc doc_of(const batch *b, size_t i)
+{
+    const doc_ref *r = &b->docs[i];
+    const char *p = b->docbuf.p;
+    ng_doc doc = {p + r->id, p + r->date, p + r->title, p + r->text, r->len};
+    return doc;
+}
+
+static ng_triple triple_of(const batch *b, size_t i)
+{
+    const triple_ref *r = &b->t[i];
+    const char *p = b->tbuf.p;
+    ng_triple t = {p + r->doc,        p + r->date,     p + r->subject,    p + r->subject_type,
+                   p + r->relation,   p + r->object,   p + r->object_type, r->modality,
+                   r->sentence,       r->start,        r->end,            p + r->rule,
+                   p + r->evidence,   r->evidence_len};
+    return t;
+}
+
+static int batch_add_doc(batch *b, const ng_doc *doc)
+{
+    doc_ref r;
+    if (grow((void **)&b->docs, &b->cap_docs, b->ndocs, sizeof *b->docs) ||
+        bytes_put(&b->docbuf, doc->id, strlen(doc->id), &r.id) ||
+        bytes_put(&b->docbuf, doc->date, strlen(doc->date), &r.date) ||
+        bytes_put(&b->docbuf, doc->title, strlen(doc->title), &r.title) ||
+        bytes_put(&b->docbuf, doc->text, doc->len, &r.text))
+        return -1;
+    r.len = doc->len;
+    b->docs[b->ndocs++] = r;
+    return 0;
+}
+
+static int batch_full(const batch *b)
+{
+    return b->ndocs >= NG_PAR_BATCH_DOCS || b->docbuf.n >= NG_PAR_BATCH_BYTES;
+}
+
+/* The extractor's callback in pass 2, on a worker thread. */
+static int keep_triple(const ng_triple *t, void *user)
+{
+    batch *b = user;
+    triple_ref r;
+    bytes *s = &b->tbuf;
+    if (grow((void **)&b->t, &b->cap_t, b->nt, sizeof *b->t) ||
+        bytes_put(s, t->doc, strlen(t->doc), &r.doc) ||
+        bytes_put(s, t->date, strlen(t->date), &r.date) ||
+        bytes_put(s, t->subject, strlen(t->subject), &r.subject) ||
+        bytes_put(s, t->subject_type, strlen(t->subject_type), &r.subject_type) ||
+        bytes_put(s, t->relation, strlen(t->relation), &r.relation) ||
+        bytes_put(s, t->object, strlen(t->object), &r.object) ||
+        bytes_put(s, t->object_type, strlen(t->object_type), &r.object_type) ||
+        bytes_put(s, t->rule, strlen(t->rule), &r.rule) ||
+        bytes_put(s, t->evidence, t->evidence_len, &r.evidence)) {
+        b->sink_failed = 1;
+        return 1;
+    }
+    r.evidence_len = t->evidence_len;
+    r.modality = t->modality;
+    r.sentence = t->sentence;
+    r.start = t->start;
+    r.end = t->end;
+    b->t[b->nt++] = r;
+    return 0;
+}
+
+/* Emptied for reuse; buffers a very large document made are given back. */
+static void batch_reset(batch *b)
+{
+    if (b->docbuf.cap > 2 * (size_t)NG_PAR_BATCH_BYTES) {
+        free(b->docbuf.p);
+        b->docbuf = (bytes){0};
+    }
+    if (b->tbuf.cap > 2 * (size_t)NG_PAR_BATCH_BYTES) {
+        free(b->tbuf.p);
+        b->tbuf = (bytes){0};
+    }
+    b->docbuf.n = b->tbuf.n = 0;
+    b->ndocs = b->nt = 0;
+    b->status = NG_OK;
+    b->failed = 0;
+    b->sink_failed = 0;
+    ng_extractor_free(b->learned);
+    b->learned = NULL;
+    b->state = SLOT_FREE;
+}
+
+static void batch_free(batch *b)
+{
+    ng_extractor_free(b->learned);
+    free(b->docbuf.p);
+    free(b->docs);
+    free(b->tbuf.p);
+    free(b->t);
+    free(b->doc_end);
+}
+
+/* ---- the pipeline ---- */
+
+typedef struct pipeline pipeline;
+
+typedef struct {
+    pipeline *pl;
+    size_t i; /* which extractor of pl->wx */
+} worker;
+
+struct pipeline {
+    const ng_par *p;
+    int learn;              /* pass 1 */
+    ng_extractor *learned;  /* pass 1: batches are absorbed into it */
+    const ng_extractor *from; /* pass 2: the learned state the workers copy */
+    ng_extractor **wx;      /* pass 2: one extractor per worker */
+    size_t nwx;
+    batch *slots;
+    size_t nslots;
+    worker *workers;
+    pthread_t *threads;
+    size_t nthreads;        /* started; 0: work on the calling thread */
+    int sync_ready;
+    pthread_mutex_t mu;
+    pthread_cond_t work;    /* a batch was queued, or quit */
+    pthread_cond_t done;    /* a batch is done */
+    /* Batch numbers.  Batch `queued` is being filled; those before it are
+     * queued.  `taken` is the next one a worker takes (guarded by mu), and
+     * those before `emitted` are emitted and their slots free.  Only the
+     * calling thread writes queued and emitted. */
+    size_t queued, taken, emitted;
+    int quit;               /* guarded by mu */
+};
+
+/* A mutex or condition call fails only when the program is wrong (an
+ * uninitialised or foreign object); nothing sensible can go on then. */
+static void check(int rc, const char *what)
+{
+    if (rc != 0) {
+        fprintf(stderr, "newsgraph: internal error: %s: %s\n", what, strerror(rc));
+        abort();
+    }
+}
+
+static void lock(pipeline *pl)
+{
+    check(pthread_mutex_lock(&pl->mu), "pthread_mutex_lock");
+}
+
+static void unlock(pipeline *pl)
+{
+    check(pthread_mutex_unlock(&pl->mu), "pthread_mutex_unlock");
+}
+
+static batch *slot(const pipeline *pl, size_t seq)
+{
+    return &pl->slots[seq % pl->nslots];
+}
+
+/* Learns or extracts every document of b; stops at the first failure. */
+static void run_batch(pipeline *pl, batch *b, ng_extractor *x)
+{
+    if (pl->learn) {
+        /* A fresh extractor per batch: see parallel.h. */
+        x = b->learned = ng_extractor_new(pl->p->k);
+    } else if (b->cap_doc_end < b->ndocs) {
+        size_t *v = realloc(b->doc_end, b->ndocs * sizeof *v);
+        if (v) {
+            b->doc_end = v;
+            b->cap_doc_end = b->ndocs;
+        }
+    }
+    if (!x || (!pl->learn && b->cap_doc_end < b->ndocs)) {
+        b->status = NG_ENOMEM;
+        b->failed = 0;
+        return;
+    }
+    for (size_t i = 0; i < b->ndocs; i++) {
+        ng_doc doc = doc_of(b, i);
+        ng_status s;
+        if (pl->learn) {
+            s = ng_extractor_learn(x, &doc);
+        } else {
+            s = ng_extract_doc(x, &doc, keep_triple, b);
+            b->doc_end[i] = b->nt;
+            if (s && b->sink_failed)
+                s = NG_ENOMEM;
+        }
+        if (s) {
+            b->status = s;
+            b->failed = i;
+            return;
+        }
+    }
+}
+
+/* On the calling thread, in input order: what the batch learned joins the
+ * rest, or its triples go to the callbacks.  Reports a failure as the
+ * one-thread run would have, at the same document. */
+static ng_status emit(pipeline *pl, batch *b)
+{
+    const ng_par *p = pl->p;
+    size_t n = b->status ? b->failed + 1 : b->ndocs;
+    ng_status s = NG_OK;
+    if (pl->learn && b->status == NG_OK) {
+        if ((s = ng_extractor_absorb(pl->learned, b->learned)) != NG_OK)
+            s = ng_diag_error(p->d, s, "learning roles failed: %s", ng_strerror(s));
+    } else if (!pl->learn) {
+        size_t t = 0;
+        for (size_t i = 0; s == NG_OK && i < n; i++) {
+            ng_doc doc = doc_of(b, i);
+            s = p->on_doc(&doc, p->user);
+            for (; s == NG_OK && t < b->doc_end[i]; t++) {
+                ng_triple tr = triple_of(b, t);
+                s = p->on_triple(&tr, p->user);
+            }
+        }
+    }
+    if (s == NG_OK && b->status) {
+        const char *id = doc_of(b, b->failed).id; /* a batch is never empty */
+        if (b->status == NG_ENOMEM)
+            s = ng_diag_error(p->d, b->status, "%s: out of memory", id);
+        else
+            s = ng_diag_error(p->d, b->status, "%s: %s failed: %s", id,
+                              pl->learn ? "learning roles" : "extraction",
+                              ng_strerror(b->status));
+    }
+    batch_reset(b);
+    return s;
+}
+
+/* Emits the done batches at the head of the queue, in order, waiting for
+ * them while more than max_in_flight batches are queued. */
+static ng_status drain(pipeline *pl, size_t max_in_flight)
+{
+    while (pl->emitted < pl->queued) {
+        batch *b = slot(pl, pl->emitted);
+        int wait = pl->queued - pl->emitted > max_in_flight, ready;
+        lock(pl);
+        while (wait && b->state != SLOT_DONE)
+            check(pthread_cond_wait(&pl->done, &pl->mu), "pthread_cond_wait");
+        ready = b->state == SLOT_DONE;
+        unlock(pl);
+        if (!ready)
+            return NG_OK;
+        pl->emitted++;
+        ng_status s = emit(pl, b);
+        if (s)
+            return s;
+    }
+    return NG_OK;
+}
+
+/* Hands the batch being filled to the workers (or works on it now, with no
+ * workers), then makes sure the next batch has a free slot. */
+static ng_status seal(pipeline *pl)
+{
+    batch *b = slot(pl, pl->queued);
+    if (b->ndocs == 0)
+        return NG_OK;
+    if (pl->nthreads == 0) {
+        run_batch(pl, b, pl->nwx ? pl->wx[0] : NULL);
+        pl->queued++;
+        pl->emitted++;
+        return emit(pl, b);
+    }
+    lock(pl);
+    b->state = SLOT_QUEUED;
+    pl->queued++;
+    check(pthread_cond_signal(&pl->work), "pthread_cond_signal");
+    unlock(pl);
+    return drain(pl, pl->nslots - 1);
+}
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    pipeline *pl = w->pl;
+    for (;;) {
+        lock(pl);
+        while (!pl->quit && pl->taken == pl->queued)
+            check(pthread_cond_wait(&pl->work, &pl->mu), "pthread_cond_wait");
+        if (pl->quit) {
+            unlock(pl);
+            return NULL;
+        }
+        batch *b = slot(pl, pl->taken++);
+        unlock(pl);
+        run_batch(pl, b, pl->nwx ? pl->wx[w->i] : NULL);
+        lock(pl);
+        b->state = SLOT_DONE;
+        check(pthread_cond_signal(&pl->done), "pthread_cond_signal");
+        unlock(pl);
+    }
+}
+
+/* The reader's callback: a copy of the document joins the batch. */
+static ng_status take_doc(const ng_doc *doc, void *user)
+{
+    pipeline *pl = user;
+    batch *b = slot(pl, pl->queued);
+    if (batch_add_doc(b, doc) != 0)
+        return ng_diag_error(pl->p->d, NG_ENOMEM, "%s: out of memory", doc->id);
+    return batch_full(b) ? seal(pl) : NG_OK;
+}
+
+/* Signals are for the calling thread (outfile.c's clean-up), so the workers
+ * start with them blocked. */
+static void start_threads(pipeline *pl, size_t jobs)
+{
+    sigset_t block, old;
+    if (!(pl->threads = calloc(jobs, sizeof *pl->threads)) ||
+        !(pl->workers = calloc(jobs, sizeof *pl->workers)))
+        return;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    int masked = pthread_sigmask(SIG_BLOCK, &block, &old) == 0;
+    for (size_t i = 0; i < jobs; i++) {
+        pl->workers[i] = (worker){pl, i};
+        if (pthread_create(&pl->threads[i], NULL, worker_main, &pl->workers[i]) != 0)
+            break; /* run with the threads there are (or none) */
+        pl->nthreads++;
+    }
+    if (masked)
+        check(pthread_sigmask(SIG_SETMASK, &old, NULL), "pthread_sigmask");
+}
+
+static void stop_threads(pipeline *pl)
+{
+    if (pl->nthreads) {
+        lock(pl);
+        pl->quit = 1;
+        check(pthread_cond_broadcast(&pl->work), "pthread_cond_broadcast");
+        unlock(pl);
+        for (size_t i = 0; i < pl->nthreads; i++)
+            check(pthread_join(pl->threads[i], NULL), "pthread_join");
+        pl->nthreads = 0;
+    }
+}
+
+static void pipeline_free(pipeline *pl)
+{
+    stop_threads(pl);
+    if (pl->sync_ready) {
+        check(pthread_cond_destroy(&pl->work), "pthread_cond_destroy");
+        check(pthread_cond_destroy(&pl->done), "pthread_cond_destroy");
+        check(pthread_mutex_destroy(&pl->mu), "pthread_mutex_destroy");
+    }
+    for (size_t i = 0; pl->slots && i < pl->nslots; i++)
+        batch_free(&pl->slots[i]);
+    for (size_t i = 0; i < pl->nwx; i++)
+        ng_extractor_free(pl->wx[i]);
+    free(pl->wx);
+    free(pl->slots);
+    free(pl->threads);
+    free(pl->workers);
+}
+
+static ng_status init_sync(pipeline *pl)
+{
+    int rc = pthread_mutex_init(&pl->mu, NULL);
+    if (rc == 0 && (rc = pthread_cond_init(&pl->work, NULL)) != 0)
+        pthread_mutex_destroy(&pl->mu);
+    if (rc == 0 && (rc = pthread_cond_init(&pl->done, NULL)) != 0) {
+        pthread_cond_destroy(&pl->work);
+        pthread_mutex_destroy(&pl->mu);
+    }
+    pl->sync_ready = rc == 0;
+    return rc == 0 ? NG_OK : NG_ENOMEM;
+}
+
+/* One pass over the inputs: pass 1 learns into `into`; pass 2 extracts
+ * with copies of `from` (absorbed into every worker's extractor). */
+static ng_status run_pass(const ng_par *p, ng_extractor *into, const ng_extractor *from,
+                          const ng_inputs *in, const ng_read_opts *ro, ng_read_stats *st)
+{
+    size_t jobs = p->jobs ? p->jobs : 1;
+    int learn = into != NULL;
+    pipeline pl = {.p = p, .learn = learn, .learned = into, .from = from};
+    ng_status s = NG_OK;
+    pl.nslots = jobs == 1 ? 1 : 2 * jobs;
+    if (!(pl.slots = calloc(pl.nslots, sizeof *pl.slots)))
+        s = NG_ENOMEM;
+    if (s == NG_OK && !learn) {
+        /* Each worker extractor absorbs the same learned state, so every
+         * worker resolves a document as any other would. */
+        if (!(pl.wx = calloc(jobs, sizeof *pl.wx)))
+            s = NG_ENOMEM;
+        for (; s == NG_OK && pl.nwx < jobs; pl.nwx++) {
+            if (!(pl.wx[pl.nwx] = ng_extractor_new(p->k)))
+                s = NG_ENOMEM;
+            else
+                s = ng_extractor_absorb(pl.wx[pl.nwx], from);
+        }
+    }
+    if (s == NG_OK && jobs > 1 && (s = init_sync(&pl)) == NG_OK)
+        start_threads(&pl, jobs);
+    if (s) {
+        pipeline_free(&pl);
+        return ng_diag_error(p->d, s, "cannot start the extraction: %s", ng_strerror(s));
+    }
+    s = ng_inputs_each_doc(in, ro, take_doc, &pl, st, p->d);
+    if (s == NG_OK)
+        s = seal(&pl);
+    if (s == NG_OK)
+        s = drain(&pl, 0);
+    pipeline_free(&pl);
+    return s;
+}
+
+ng_status ng_par_learn(const ng_par *p, const ng_inputs *in, const ng_read_opts *ro,
+                       ng_read_stats *st, ng_extractor *learned)
+{
+    return run_pass(p, learned, NULL, in, ro, st);
+}
+
+ng_status ng_par_extract(const ng_par *p, const ng_inputs *in, const ng_read_opts *ro,
+                         ng_read_stats *st, const ng_extractor *learned)
+{
+    return run_pass(p, NULL, learned, in, ro, st);
+}
+
+size_t ng_par_default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 1024 ? 1024 : (size_t)n;
+}

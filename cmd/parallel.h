@@ -1,0 +1,54 @@
+/* The two extraction passes on several threads (--jobs).
+ *
+ * The calling thread reads the inputs and copies their documents into
+ * batches; worker threads, each with its own ng_extractor, learn (pass 1) or
+ * extract (pass 2) whole batches; the calling thread takes the results back
+ * in input order.  So the output does not depend on the number of threads,
+ * and at most 2 x jobs batches are held at once.
+ *
+ * Pass 1 learns every batch into a fresh extractor and adds (absorbs) the
+ * batches into one in input order.  The learned state then depends on the
+ * batch boundaries, which depend only on the input, never on the threads:
+ * what a document learns can depend on what was learned before it (a role
+ * binding names the person in the corpus spelling known so far), so letting
+ * each thread learn a share of the corpus would not give the same state for
+ * every --jobs.
+ *
+ * Everything user-visible (messages, callbacks) happens on the calling
+ * thread; the workers only touch their batch and their extractor. */
+#ifndef NG_PARALLEL_H
+#define NG_PARALLEL_H
+
+#include "diag.h"
+#include "inputs.h"
+#include "ng_extract.h"
+
+/* A batch is sealed when it holds this many documents or this many bytes. */
+enum { NG_PAR_BATCH_DOCS = 256, NG_PAR_BATCH_BYTES = 4 << 20 };
+
+typedef struct {
+    const ng_knowledge *k; /* compiled; shared read-only by the workers */
+    size_t jobs;           /* worker threads; 1 runs everything on the caller */
+    ng_diag *d;
+    /* Pass 2, on the calling thread and in input order: once per document,
+     * then once per triple of that document.  A status other than NG_OK
+     * stops the run; the callback has reported it. */
+    ng_status (*on_doc)(const ng_doc *doc, void *user);
+    ng_status (*on_triple)(const ng_triple *t, void *user);
+    void *user;
+} ng_par;
+
+/* Pass 1: learns every document of in and adds what was learned to
+ * learned.  Reports its errors. */
+ng_status ng_par_learn(const ng_par *p, const ng_inputs *in, const ng_read_opts *ro,
+                       ng_read_stats *st, ng_extractor *learned);
+
+/* Pass 2: extracts every document of in with extractors that have absorbed
+ * learned.  Reports its errors. */
+ng_status ng_par_extract(const ng_par *p, const ng_inputs *in, const ng_read_opts *ro,
+                         ng_read_stats *st, const ng_extractor *learned);
+
+/* The number of online processors, from 1 to 1024: the default --jobs. */
+size_t ng_par_default_jobs(void);
+
+#endif
