@@ -2,6 +2,7 @@
 #define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,13 +103,27 @@ static ng_status open_temp(ng_out *o, mode_t mode, ng_diag *d)
 {
     if (!(o->tmp = temp_template(o->target)))
         return ng_diag_error(d, NG_ENOMEM, "out of memory");
+    /* A signal between creating the file and registering it would leave it
+     * behind: hold the signals back for those two steps. */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    install_handlers();
+    int masked = pthread_sigmask(SIG_BLOCK, &block, &old) == 0;
     int fd = mkstemp(o->tmp);
+    if (fd >= 0)
+        o->slot = register_temp(o->tmp);
+    int saved = errno;
+    if (masked)
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+    errno = saved;
     if (fd < 0) {
         free(o->tmp);
         o->tmp = NULL;
         return report(o, d, "cannot create a file beside it: ");
     }
-    o->slot = register_temp(o->tmp);
     if (fchmod(fd, mode) != 0 || !(o->f = fdopen(fd, "w"))) {
         ng_status s = report(o, d, "");
         close(fd);

@@ -472,7 +472,7 @@ def interrupted_run_leaves_no_temporary_file(env):
     # Reading standard input blocks after the output's temporary file exists.
     p = subprocess.Popen([env.binary, "extract", "-", "-o", "out.csv"], cwd=env.root,
                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    for _ in range(500):
+    for _ in range(6000):  # up to a minute on a loaded machine
         if env.hidden_files():
             break
         time.sleep(0.01)
