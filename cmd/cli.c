@@ -147,7 +147,7 @@ static ng_status graph_triple(ng_run *r, const ng_triple *t)
 static ng_status start_csv(ng_run *r)
 {
     ng_out *csv = &r->out[NG_FMT_CSV];
-    if (r->csv_started || !csv->f)
+    if (r->csv_started || !csv->f || r->summary)
         return NG_OK;
     r->csv_started = 1;
     return ng_csvw_header(csv->f) != 0 ? ng_out_write_error(csv, r->d) : NG_OK;
@@ -157,6 +157,11 @@ static ng_status take_triple(const ng_triple *t, void *user)
 {
     ng_run *r = user;
     ng_out *csv = &r->out[NG_FMT_CSV];
+    if (r->summary) {
+        r->triples++;
+        return ng_stats_add(r->summary, t) == NG_OK ? NG_OK
+                                                    : ng_diag_error(r->d, NG_ENOMEM, "out of memory");
+    }
     ng_status s = start_csv(r);
     if (s == NG_OK)
         s = count_relation(r, t->relation);
@@ -209,9 +214,10 @@ static void read_opts_from(const ng_opts *o, ng_read_opts *ro)
 
 static ng_status count_doc(const ng_doc *doc, void *user)
 {
-    (void)doc;
     ng_run *r = user;
     r->docs++;
+    if (r->summary && ng_stats_add_doc(r->summary, doc->id, doc->date) != NG_OK)
+        return ng_diag_error(r->d, NG_ENOMEM, "out of memory");
     return NG_OK;
 }
 
@@ -364,9 +370,31 @@ static void summary(ng_run *r)
 
 /* ---- the run ---- */
 
+/* stats reads triples CSV files when every input is one (its first line is
+ * the triples header), and articles otherwise. */
+static int all_triples_files(const ng_opts *o)
+{
+    for (size_t i = 0; i < o->inputs.n; i++) {
+        FILE *f = strcmp(o->inputs.v[i], "-") == 0 ? NULL : fopen(o->inputs.v[i], "rb");
+        char head[64] = "";
+        int is = f && fgets(head, sizeof head, f) && strncmp(head, "doc,date,subject,", 17) == 0;
+        if (f)
+            fclose(f);
+        if (!is)
+            return 0;
+    }
+    return o->inputs.n > 0;
+}
+
+static int reads_triples(const ng_run *r)
+{
+    return r->o->command == NG_CMD_MERGE ||
+           (r->o->command == NG_CMD_STATS && all_triples_files(r->o));
+}
+
 static ng_status collect_inputs(ng_run *r)
 {
-    ng_input_kind kind = r->o->command == NG_CMD_MERGE ? NG_IN_TRIPLES : NG_IN_ARTICLES;
+    ng_input_kind kind = reads_triples(r) ? NG_IN_TRIPLES : NG_IN_ARTICLES;
     for (size_t i = 0; i < r->o->inputs.n; i++) {
         ng_status s = ng_inputs_add(&r->in, r->o->inputs.v[i], kind, r->o->csv, r->d);
         if (s)
@@ -386,10 +414,14 @@ static ng_status run_command(ng_run *r)
         s = load_knowledge(r);
     if (s == NG_OK)
         s = ng_run_open_outputs(r);
-    if (s == NG_OK && r->o->command != NG_CMD_EXTRACT)
+    if (s == NG_OK && (r->o->command == NG_CMD_BUILD || r->o->command == NG_CMD_MERGE))
         s = new_graph(r);
+    if (s == NG_OK && r->o->command == NG_CMD_STATS && !(r->summary = ng_stats_new()))
+        s = ng_diag_error(r->d, NG_ENOMEM, "out of memory");
     if (s == NG_OK)
-        s = r->o->command == NG_CMD_MERGE ? merge_all(r) : extract_all(r);
+        s = reads_triples(r) ? merge_all(r) : extract_all(r);
+    if (s == NG_OK && r->summary && ng_stats_print(r->summary, r->out[NG_FMT_CSV].f, 15) != 0)
+        s = ng_out_write_error(&r->out[NG_FMT_CSV], r->d);
     if (s == NG_OK && r->g)
         s = write_graphs(r);
     if (s == NG_OK)
@@ -413,6 +445,7 @@ static void run_free(ng_run *r)
     free(r->rels);
     ng_strset_free(&r->labels);
     ng_strset_free(&r->doc_ids);
+    ng_stats_free(r->summary);
 }
 
 static ng_status print_help_or_version(const ng_opts *o, ng_diag *d)

@@ -10,9 +10,9 @@
 #include "options.h"
 
 /* An option that applies outside any command (--help, --version). */
-#define ANYWHERE 8u
-#define ALL_COMMANDS (NG_CMD_EXTRACT | NG_CMD_BUILD | NG_CMD_MERGE)
-#define READS_ARTICLES (NG_CMD_EXTRACT | NG_CMD_BUILD)
+#define ANYWHERE 0x100u
+#define ALL_COMMANDS (NG_CMD_EXTRACT | NG_CMD_BUILD | NG_CMD_MERGE | NG_CMD_STATS)
+#define READS_ARTICLES (NG_CMD_EXTRACT | NG_CMD_BUILD | NG_CMD_STATS)
 #define WRITES_GRAPHS (NG_CMD_BUILD | NG_CMD_MERGE)
 
 typedef struct option_def option_def;
@@ -99,6 +99,8 @@ static const command_def commands[] = {
     {"build", NG_CMD_BUILD, "INPUT...", "extract triples and write the knowledge graph"},
     {"merge", NG_CMD_MERGE, "TRIPLES.csv...",
      "build the graph from triples CSV files written by 'extract'"},
+    {"stats", NG_CMD_STATS, "FILE...",
+     "summarise triples CSV files or a corpus: documents, dates, relations, top entities"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -480,8 +482,8 @@ static ng_status check_operands(parser *p)
         return ng_diag_error(p->d, NG_EUSAGE, "-o and -O cannot be used together");
     if (o->outdir && o->format >= 0)
         return ng_diag_error(p->d, NG_EUSAGE, "-f and -O cannot be used together (-O writes every format)");
-    if (o->command == NG_CMD_EXTRACT)
-        o->format = NG_FMT_CSV;
+    if (o->command == NG_CMD_EXTRACT || o->command == NG_CMD_STATS)
+        o->format = NG_FMT_CSV; /* stats: its text goes where the CSV would */
     else if (o->format < 0)
         o->format = o->output && strcmp(o->output, "-") != 0 ? format_from_extension(o->output)
                                                              : NG_FMT_GRAPHML;

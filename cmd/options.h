@@ -14,7 +14,8 @@ typedef enum {
     NG_CMD_NONE = 0,
     NG_CMD_EXTRACT = 1,
     NG_CMD_BUILD = 2,
-    NG_CMD_MERGE = 4
+    NG_CMD_MERGE = 4,
+    NG_CMD_STATS = 8
 } ng_command;
 
 typedef enum {

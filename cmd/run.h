@@ -10,6 +10,7 @@
 #include "ng_graph.h"
 #include "options.h"
 #include "outfile.h"
+#include "stats.h"
 #include "strset.h"
 
 typedef struct {
@@ -40,6 +41,7 @@ typedef struct {
     ng_strset labels;             /* entities whose aliases were added */
     ng_strset doc_ids;            /* merge: documents seen in the triples */
     ng_read_stats stats;
+    ng_stats *summary;            /* stats: what is counted instead of written */
     struct timespec started;
 } ng_run;
 
