@@ -188,6 +188,7 @@ static int on_triple(const ng_triple *t, void *user)
 static ng_status on_doc(const ng_doc *doc, void *user)
 {
     ng_run *r = user;
+    ng_progress_doc(&r->progress, doc->len);
     ng_status s = ng_extractor_learn(r->x, doc);
     if (s)
         return ng_diag_error(r->d, s, "%s: learning roles failed: %s", doc->id, ng_strerror(s));
@@ -225,22 +226,49 @@ static ng_status count_doc(const ng_doc *doc, void *user)
  * document before any is extracted, both passes on --jobs threads
  * (parallel.h); standard input cannot be read twice, so then each document
  * is learned just before it is extracted, on this thread. */
+static void on_read(const ng_doc *doc, void *user)
+{
+    ng_progress_doc(&((ng_run *)user)->progress, doc->len);
+}
+
+/* The bytes of every input that is a regular file: 0 when one is not. */
+static double total_input_bytes(const ng_inputs *in)
+{
+    double total = 0;
+    for (size_t i = 0; i < in->n; i++) {
+        struct stat st;
+        if (strcmp(in->v[i].path, "-") == 0 || stat(in->v[i].path, &st) != 0 ||
+            !S_ISREG(st.st_mode))
+            return 0;
+        total += (double)st.st_size;
+    }
+    return total;
+}
+
 static ng_status extract_all(ng_run *r)
 {
     ng_read_opts ro;
     read_opts_from(r->o, &ro);
     if (!(r->x = ng_extractor_new(r->k)))
         return ng_diag_error(r->d, NG_ENOMEM, "out of memory");
-    if (!ng_inputs_rereadable(&r->in))
-        return ng_inputs_each_doc(&r->in, &ro, on_doc, r, &r->stats, r->d);
-    ng_par p = {r->k, r->o->jobs > 0 ? (size_t)r->o->jobs : ng_par_default_jobs(), r->d,
-                count_doc, take_triple, r};
-    ng_status s = ng_par_learn(&p, &r->in, &ro, &r->stats, r->x);
-    if (s)
+    int two_passes = ng_inputs_rereadable(&r->in);
+    ng_progress_init(&r->progress, !r->o->quiet && isatty(STDERR_FILENO),
+                     total_input_bytes(&r->in), two_passes ? 2 : 1);
+    if (!two_passes) {
+        ng_status s = ng_inputs_each_doc(&r->in, &ro, on_doc, r, &r->stats, r->d);
+        ng_progress_done(&r->progress);
         return s;
-    r->d->muted = 1; /* the first pass has told the warnings */
-    s = ng_par_extract(&p, &r->in, &ro, &r->stats, r->x);
-    r->d->muted = 0;
+    }
+    ng_par p = {r->k, r->o->jobs > 0 ? (size_t)r->o->jobs : ng_par_default_jobs(), r->d,
+                count_doc, take_triple, r, on_read};
+    ng_status s = ng_par_learn(&p, &r->in, &ro, &r->stats, r->x);
+    if (s == NG_OK) {
+        ng_progress_pass(&r->progress, 2);
+        r->d->muted = 1; /* the first pass has told the warnings */
+        s = ng_par_extract(&p, &r->in, &ro, &r->stats, r->x);
+        r->d->muted = 0;
+    }
+    ng_progress_done(&r->progress);
     return s;
 }
 

@@ -397,6 +397,8 @@ static void *worker_main(void *arg)
 static ng_status take_doc(const ng_doc *doc, void *user)
 {
     pipeline *pl = user;
+    if (pl->p->on_read)
+        pl->p->on_read(doc, pl->p->user);
     batch *b = slot(pl, pl->queued);
     if (batch_add_doc(b, doc) != 0)
         return ng_diag_error(pl->p->d, NG_ENOMEM, "%s: out of memory", doc->id);

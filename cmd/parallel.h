@@ -36,6 +36,9 @@ typedef struct {
     ng_status (*on_doc)(const ng_doc *doc, void *user);
     ng_status (*on_triple)(const ng_triple *t, void *user);
     void *user;
+    /* Both passes, on the calling thread, as each document is read (for
+     * progress); may be NULL. */
+    void (*on_read)(const ng_doc *doc, void *user);
 } ng_par;
 
 /* Pass 1: learns every document of in and adds what was learned to

@@ -10,6 +10,7 @@
 #include "ng_graph.h"
 #include "options.h"
 #include "outfile.h"
+#include "progress.h"
 #include "stats.h"
 #include "strset.h"
 
@@ -42,6 +43,7 @@ typedef struct {
     ng_strset doc_ids;            /* merge: documents seen in the triples */
     ng_read_stats stats;
     ng_stats *summary;            /* stats: what is counted instead of written */
+    ng_progress progress;
     struct timespec started;
 } ng_run;
 
