@@ -57,6 +57,10 @@ static int starts_with_ci(const char *s, size_t len, const char *prefix)
 
 static utf8proc_int32_t decode(const char *t, size_t len, size_t i, size_t *n)
 {
+    if ((unsigned char)t[i] < 0x80) { /* most of the text: no table look-up */
+        *n = 1;
+        return (unsigned char)t[i];
+    }
     utf8proc_int32_t cp = -1;
     utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)t + i,
                                           (utf8proc_ssize_t)(len - i), &cp);
@@ -196,6 +200,28 @@ typedef struct {
     ng_tokens *out;
 } tokenizer;
 
+/* TOK_CAP, TOK_DIGIT and TOK_ALLCAP of an ASCII word; 0 when not ASCII. */
+static int ascii_word_flags(const char *s, size_t n, uint32_t *flags)
+{
+    int letters = 0, upper = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return 0;
+        int up = c >= 'A' && c <= 'Z';
+        letters += up || (c >= 'a' && c <= 'z');
+        upper += up;
+    }
+    unsigned char c0 = (unsigned char)s[0];
+    if (c0 >= 'A' && c0 <= 'Z')
+        *flags |= TOK_CAP;
+    else if (c0 >= '0' && c0 <= '9')
+        *flags |= TOK_DIGIT;
+    if (letters >= 2 && upper == letters)
+        *flags |= TOK_ALLCAP;
+    return 1;
+}
+
 static ng_status push_token(tokenizer *tz, size_t start, size_t end, uint32_t flags)
 {
     ng_token t = {.start = (uint32_t)start, .end = (uint32_t)end, .flags = flags};
@@ -209,7 +235,9 @@ static ng_status push_token(tokenizer *tz, size_t start, size_t end, uint32_t fl
     intptr_t bits;
     if (tz->k && ng_strmap_get_h(&tz->k->starts_map, t.norm, t.norm_len, t.hash, &bits))
         t.starts = (uint32_t)bits;
-    if (flags & TOK_WORD) {
+    if ((flags & TOK_WORD) && ascii_word_flags(tz->text + start, end - start, &t.flags)) {
+        /* done without decoding */
+    } else if (flags & TOK_WORD) {
         size_t n;
         utf8proc_int32_t c = decode(tz->text, end, start, &n);
         if (is_upper_cp(c))
