@@ -88,6 +88,15 @@ enum {
 /* What phrases a word can start (ng_token.starts), so that most positions
  * need no lookup at all. */
 enum { STARTS_ALIAS = 1, STARTS_TITLE = 2, STARTS_ANCHOR = 4, STARTS_PHRASE = 8 };
+/* Word classes (words.c), stored above the STARTS_* bits in starts_map. */
+enum { WCLASS_SHIFT = 8 };
+enum {
+    W_DET = 1 << 0, W_INDEF = 1 << 1, W_FORMER = 1 << 2, W_SUBROLE = 1 << 3,
+    W_PARTICLE = 1 << 4, W_PRONOUN = 1 << 5, W_NOTNOUN = 1 << 6, W_MONTH = 1 << 7,
+    W_ORG = 1 << 8, W_PLACE = 1 << 9, W_GOV = 1 << 10, W_MODIFIER = 1 << 11,
+    W_SUBORD = 1 << 12, W_STOP = 1 << 13
+};
+ng_status ng_words_register(struct ng_knowledge *k);
 
 typedef struct {
     uint32_t start, end; /* bytes in the document text */
@@ -96,6 +105,7 @@ typedef struct {
     uint32_t flags;
     uint64_t hash;       /* ng_hash(norm) */
     uint32_t starts;     /* STARTS_* */
+    uint32_t wclass;     /* W_* */
 } ng_token;
 
 typedef struct {
@@ -251,7 +261,6 @@ struct ng_knowledge {
     ng_anchor_list *anchor_lists;
     size_t nanchor_lists, cap_anchor_lists;
     size_t max_anchor_tokens;
-    ng_strmap stopwords;   /* capitalised words that never start a name */
     ng_strmap starts_map;  /* first word of any phrase -> STARTS_* bits */
     ng_strmap person_names; /* given names and East Asian family names -> NAME_* */
 };

@@ -10,30 +10,6 @@ extern const char ng_data_entities[], ng_data_titles[], ng_data_rules[], ng_data
 extern const size_t ng_data_entities_len, ng_data_titles_len, ng_data_rules_len,
     ng_data_names_len;
 
-/* Capitalised words that never start or continue a person's name. */
-static const char *const stopwords[] = {
-    "the", "a", "an", "in", "on", "at", "of", "for", "to", "by", "with", "from", "and", "or",
-    "but", "as", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their",
-    "our", "my", "your", "this", "that", "these", "those", "there", "here", "when", "while",
-    "after", "before", "since", "during", "under", "over", "about", "against", "between",
-    "into", "through", "if", "although", "though", "because", "however", "meanwhile", "also",
-    "both", "all", "some", "many", "most", "other", "such", "what", "which", "who", "whom",
-    "whose", "where", "why", "how", "not", "no", "yes", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "today",
-    "yesterday", "tomorrow", "last", "next", "new", "according", "said", "says", "read",
-    "more", "image", "photo", "video", "credit", "updated", "subscribe", "click", "western",
-    "eastern", "northern", "southern", "north", "south", "east", "west", "one", "two", "three",
-    "first", "second", "third", "former", "then", "deputy", "acting", "top", "senior", "chief",
-    "state", "federal", "national", "military", "defence", "defense", "foreign", "minister",
-    "ministry", "president", "government", "news", "reuters", "afp", "ap", "bloomberg", "tass",
-    "xinhua", "sputnik", "cnn", "bbc", "ria", "interfax", "cctv", "times", "post", "journal",
-    "daily", "weekly", "cold", "war", "era", "world", "union", "joint", "forces",
-    "republican", "republicans", "democrat", "democrats", "democratic", "conservative",
-    "conservatives", "socialist", "communist", "liberal", "labour", "green", "greens",
-    "breaking", "exclusive", "update", "analysis", "opinion", "editorial", "live",
-};
-
 const char *ng_etype_name(ng_etype t)
 {
     static const char *const names[ET_COUNT] = {"Person", "Country", "City", "Place",
@@ -59,11 +35,6 @@ ng_knowledge *ng_knowledge_new(void)
     for (int m = 0; m < NG_MOD_COUNT; m++)
         k->modality_sets[m] = -1;
     k->future_set = k->clause_breaks = -1;
-    for (size_t i = 0; i < sizeof stopwords / sizeof stopwords[0]; i++)
-        if (ng_strmap_put(&k->stopwords, stopwords[i], strlen(stopwords[i]), 1)) {
-            ng_knowledge_free(k);
-            return NULL;
-        }
     return k;
 }
 
@@ -78,7 +49,7 @@ void ng_knowledge_free(ng_knowledge *k)
     for (size_t i = 0; i < k->nanchor_lists; i++)
         free(k->anchor_lists[i].rules);
     ng_strmap *maps[] = {&k->alias_map, &k->label_map, &k->first_words, &k->title_map,
-                         &k->role_map, &k->class_map, &k->anchor_map, &k->stopwords,
+                         &k->role_map, &k->class_map, &k->anchor_map,
                          &k->starts_map, &k->person_names};
     for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
         ng_strmap_free(maps[i]);

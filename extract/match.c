@@ -51,28 +51,6 @@ typedef struct {
     size_t anchor_end;
 } attempt;
 
-static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their"};
-
-/* Nouns after a name that make the name a modifier, not the argument. */
-static const char *const modifier_nouns[] = {
-    "campaign", "administration", "aide", "aides", "adviser", "advisers", "advisor",
-    "advisors", "officials", "official", "team", "spokesman", "spokeswoman", "spokesperson",
-    "government", "cabinet", "supporters", "allies", "ally", "associate", "associates",
-    "friend", "crony", "confidant", "protege", "critic", "critics", "rival", "opponent",
-    "family", "lawyer",
-    "lawyers", "camp", "loyalists", "era", "doctrine", "presidency", "regime", "envoy",
-    "foundation", "organization", "organisation", "tower", "hotel", "cross", "shot", "pass",
-    "header", "goal", "corner", "side", "squad", "coach", "manager"};
-#define N_MODIFIER_NOUNS (sizeof modifier_nouns / sizeof modifier_nouns[0])
-
-static int in_list(const char *const *list, size_t n, const ng_token *t)
-{
-    for (size_t i = 0; i < n; i++)
-        if (ng_is_word(t, list[i]))
-            return 1;
-    return 0;
-}
-
 /* 's, or a bare apostrophe glued to a name ending in s ("Mikoliunas' cross") */
 static int is_possessive_mark(const ng_token *t)
 {
@@ -81,10 +59,7 @@ static int is_possessive_mark(const ng_token *t)
 
 static int is_det(const ng_token *t)
 {
-    for (size_t i = 0; i < sizeof determiners / sizeof determiners[0]; i++)
-        if (ng_is_word(t, determiners[i]))
-            return 1;
-    return 0;
+    return (t->wclass & W_DET) != 0;
 }
 
 static int is_break(const matcher *mt, size_t q)
@@ -246,7 +221,7 @@ static int mention_ok(matcher *mt, attempt *at, const ng_elem *e, int mi)
     if (!(e->slot_flags & SLOTF_POSS) && m->te < mt->se && is_possessive_mark(&mt->toks[m->te]))
         return 0;
     /* "the Trump campaign", "Putin aides": a name used as a modifier */
-    if (m->te < mt->se && in_list(modifier_nouns, N_MODIFIER_NOUNS, &mt->toks[m->te]))
+    if (m->te < mt->se && (mt->toks[m->te].wclass & W_MODIFIER))
         return 0;
     if (m->kind == MK_PRONOUN && m->possessive && !(e->slot_flags & SLOTF_POSSPRON))
         return 0;

@@ -6,69 +6,18 @@
 
 #include "docstate.h"
 
-/* Words that put a title phrase in context but are not part of a name. */
-static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their", "our"};
-static const char *const indefinites[] = {"a", "an"};
-static const char *const former_words[] = {"former", "ex", "then", "late", "outgoing"};
-/* "deputy prime minister" is not the prime minister */
-static const char *const sub_roles[] = {"deputy", "vice", "assistant", "junior", "acting"};
-static const char *const particles[] = {"bin", "bint", "al", "el", "de", "da", "di", "du", "van",
-                                        "von", "der", "den", "la", "le", "dos", "ibn", "abu"};
-static const char *const pronouns[] = {"he", "him", "his", "she", "her"};
-/* Words after "her" that show it is an object, not a possessive. */
-static const char *const not_nouns[] = {
-    "to", "in", "on", "at", "for", "with", "and", "or", "as", "by", "from", "that", "after",
-    "before", "again", "too", "back", "out", "up", "down", "off", "over", "into", "about",
-    "last", "yesterday", "today", "tomorrow", "during", "when", "while", "because", "but",
-    "if", "since", "until", "personally", "directly", "warmly", "himself", "herself", "this",
-    "here", "there", "later", "earlier", "twice", "once", "shortly", "briefly"};
-/* Month names are also surnames ("Theresa May"), inside a name only. */
-static const char *const months[] = {"january", "february", "march", "april", "may", "june",
-                                     "july", "august", "september", "october", "november",
-                                     "december"};
-/* The last word of a capitalised run that makes it an organisation or a place. */
-static const char *const org_words[] = {
-    "ministry", "department", "council", "agency", "company", "bank", "party", "army", "forces",
-    "force", "navy", "corporation", "corp", "group", "institute", "university", "committee",
-    "commission", "office", "service", "news", "times", "post", "press", "tv", "television",
-    "radio", "network", "fund", "organization", "organisation", "association", "union",
-    "league", "court", "parliament", "assembly", "senate", "congress", "federation", "inc",
-    "ltd", "command", "guard", "guards", "police", "media", "daily", "journal", "club",
-    "foundation", "authority", "administration", "bureau", "staff", "alliance", "front",
-    "cabinet", "delegates", "representatives", "democrats", "republicans", "motors", "airlines",
-    "holdings", "partners", "capital", "industries", "energy", "systems", "technologies",
-    "international", "nv", "plc", "sa", "ag", "gmbh", "llc", "co", "company", "brothers",
-    "motor", "oil", "petroleum", "gas", "airways", "railways", "steel", "chemical",
-    "chemicals", "pharmaceuticals", "telecom", "communications", "electric", "mining",
-};
-static const char *const place_words[] = {
-    "region", "province", "state", "district", "street", "square", "ocean", "sea", "river",
-    "mountains", "island", "islands", "airport", "station", "cosmodrome", "centre", "center",
-    "hospital", "republic", "oblast", "krai", "city", "county", "valley", "bay", "strait",
-    "peninsula", "base", "port", "palace", "hall", "east", "west", "hills", "tower", "house",
-    "park", "beach", "lake", "canal", "coast", "gulf", "desert",
-};
 static const struct { const char *noun; int type; } group_nouns[] = {
     {"leaders", ET_PERSON}, {"ministers", ET_PERSON}, {"presidents", ET_PERSON},
     {"men", ET_PERSON}, {"women", ET_PERSON}, {"officials", ET_PERSON},
     {"generals", ET_PERSON}, {"countries", ET_COUNTRY}, {"nations", ET_COUNTRY},
 };
 
-#define IN(list, t) in_words(list, sizeof list / sizeof list[0], t)
 
 int ng_is_word(const ng_token *t, const char *word)
 {
     /* the first byte settles most comparisons */
     return t->norm[0] == word[0] && strlen(word) == t->norm_len &&
            memcmp(t->norm, word, t->norm_len) == 0;
-}
-
-static int in_words(const char *const *list, size_t n, const ng_token *t)
-{
-    for (size_t i = 0; i < n; i++)
-        if (ng_is_word(t, list[i]))
-            return 1;
-    return 0;
 }
 
 static int in_map(const ng_strmap *m, const ng_token *t)
@@ -147,7 +96,7 @@ static int is_name_word(const scan *s, size_t i)
     const ng_token *t = &s->toks[i];
     if (!(t->flags & TOK_CAP) || (t->flags & TOK_ALLCAP))
         return 0;
-    if (in_map(&s->d->k->stopwords, t))
+    if ((t->wclass & W_STOP))
         return 0;
     return 1;
 }
@@ -156,7 +105,7 @@ static int is_name_word(const scan *s, size_t i)
 static int month_surname(const scan *s, size_t i)
 {
     const ng_token *t = &s->toks[i];
-    return (t->flags & TOK_CAP) && IN(months, t) &&
+    return (t->flags & TOK_CAP) && ((t)->wclass & W_MONTH) &&
            !(i + 1 < s->se && (s->toks[i + 1].flags & TOK_DIGIT));
 }
 
@@ -194,7 +143,7 @@ static size_t name_end(const scan *s, size_t i)
             if (t->norm_len == 1 && p < s->se && ng_is_word(&s->toks[p], ".") &&
                 (s->toks[p].flags & TOK_GLUED))
                 p++;
-        } else if (words > 0 && p + 1 < s->se && (IN(particles, t) ||
+        } else if (words > 0 && p + 1 < s->se && (((t)->wclass & W_PARTICLE) ||
                    (ng_is_word(t, "-") && (t->flags & TOK_GLUED) &&
                     (s->toks[p + 1].flags & TOK_GLUED))) &&
                    is_name_word(s, p + 1)) {
@@ -220,9 +169,9 @@ static size_t name_end(const scan *s, size_t i)
 static int name_guess(const scan *s, size_t nb, size_t ne)
 {
     const ng_token *last = &s->toks[ne - 1];
-    if (IN(org_words, last))
+    if (((last)->wclass & W_ORG))
         return ET_ORG;
-    if (IN(place_words, last))
+    if (((last)->wclass & W_PLACE))
         return ET_PLACE;
     const ng_strmap *names = &s->d->k->person_names;
     if (names->count == 0 || in_map(names, &s->toks[nb]) ||
@@ -294,12 +243,12 @@ static size_t title_phrase(scan *s, size_t i, ng_status *st)
     size_t p = i;
     ng_mention m = blank(i, i, MK_ROLE);
     int det = 0;
-    if (IN(determiners, &s->toks[p])) {
+    if (((&s->toks[p])->wclass & W_DET)) {
         det = 1;
-        m.indefinite = IN(indefinites, &s->toks[p]);
+        m.indefinite = ((&s->toks[p])->wclass & W_INDEF);
         p++;
     }
-    if (p < s->se && IN(former_words, &s->toks[p])) {
+    if (p < s->se && ((&s->toks[p])->wclass & W_FORMER)) {
         m.former = 1; /* "former Belarusian interior minister" */
         p++;
     }
@@ -317,17 +266,17 @@ static size_t title_phrase(scan *s, size_t i, ng_status *st)
             p += n;
         }
     }
-    if (p < s->se && IN(former_words, &s->toks[p])) {
+    if (p < s->se && ((&s->toks[p])->wclass & W_FORMER)) {
         m.former = 1;
         p++;
         if (p < s->se && ng_is_word(&s->toks[p], "-"))
             p++;
     }
-    if (p < s->se && IN(sub_roles, &s->toks[p]))
+    if (p < s->se && ((&s->toks[p])->wclass & W_SUBROLE))
         return 0;
     /* "Peruvian Army chief", "Chinese Foreign Ministry spokesman" */
     if (m.country >= 0)
-        for (int skip = 0; skip < 2 && p + 1 < s->se && IN(org_words, &s->toks[p]); skip++)
+        for (int skip = 0; skip < 2 && p + 1 < s->se && ((&s->toks[p])->wclass & W_ORG); skip++)
             p++;
     size_t tl = title_at(s, p, &m);
     int qualified = 0;
@@ -391,21 +340,17 @@ static size_t group_phrase(scan *s, size_t i, ng_status *st)
 static size_t pronoun(scan *s, size_t i, ng_status *st)
 {
     const ng_token *t = &s->toks[i];
-    if (!IN(pronouns, t))
+    if (!((t)->wclass & W_PRONOUN))
         return 0;
     ng_mention m = blank(i, i + 1, MK_PRONOUN);
     int possessive = ng_is_word(t, "his") ||
                      (ng_is_word(t, "her") && i + 1 < s->se &&
-                      (s->toks[i + 1].flags & TOK_WORD) && !IN(not_nouns, &s->toks[i + 1]));
+                      (s->toks[i + 1].flags & TOK_WORD) && !((&s->toks[i + 1])->wclass & W_NOTNOUN));
     m.object_pronoun = ng_is_word(t, "him") || (ng_is_word(t, "her") && !possessive);
     m.possessive = possessive;
     *st = add(s, m);
     return 1;
 }
-
-/* "the South African government" is South Africa, as a noun. */
-static const char *const government_words[] = {"government", "governments", "authorities",
-                                               "regime", "administration", "leadership"};
 
 static size_t entity(scan *s, size_t i, ng_status *st)
 {
@@ -416,7 +361,7 @@ static size_t entity(scan *s, size_t i, ng_status *st)
     ng_mention m = blank(i, i + n, MK_ENTITY);
     m.lex = a->entity;
     m.adj = a->kind == ALIAS_DEMONYM;
-    if (m.adj && i + n < s->se && IN(government_words, &s->toks[i + n])) {
+    if (m.adj && i + n < s->se && ((&s->toks[i + n])->wclass & W_GOV)) {
         m.adj = 0;
         m.te = (uint32_t)(i + n + 1);
         n++;
@@ -453,7 +398,7 @@ static int is_title_case(const scan *s)
         const ng_lex_alias *a;
         if (!(t->flags & TOK_WORD) || t->norm_len < 4 || (t->flags & TOK_DIGIT))
             continue;
-        if (in_map(&s->d->k->stopwords, t) || lexicon_at(s, i, &a))
+        if ((t->wclass & W_STOP) || lexicon_at(s, i, &a))
             continue;
         words++;
         caps += (t->flags & TOK_CAP) != 0;

@@ -423,20 +423,13 @@ static int resolve_single_name(resolver *r, const ng_mention *m)
     return -1;
 }
 
-/* Words after which a pronoun points to the nearest person ("X's visit,
- * where he met Y"; "insisted X as he met Y"). */
-static const char *const subordinators[] = {"where", "when", "as", "after", "before", "while",
-                                            "since", "because", "although", "though", "until",
-                                            "once", "whom", "whose", "who"};
-
 static int after_subordinator(const ng_docstate *d, const ng_mention *m)
 {
     uint32_t begin = d->toks.sents[m->sentence].tok_begin;
     for (uint32_t back = 1; back <= 2 && m->tb >= begin + back; back++) {
         const ng_token *t = &d->toks.toks[m->tb - back];
-        for (size_t w = 0; w < sizeof subordinators / sizeof subordinators[0]; w++)
-            if (ng_is_word(t, subordinators[w]))
-                return 1;
+        if (t->wclass & W_SUBORD)
+            return 1;
     }
     return 0;
 }

@@ -507,7 +507,9 @@ static ng_status note_starts(ng_knowledge *k, const ng_strmap *m, uint32_t bit)
 
 static ng_status build_starts(ng_knowledge *k)
 {
-    ng_status st = note_starts(k, &k->alias_map, STARTS_ALIAS);
+    ng_status st = ng_words_register(k);
+    if (!st)
+        st = note_starts(k, &k->alias_map, STARTS_ALIAS);
     if (!st)
         st = note_starts(k, &k->title_map, STARTS_TITLE);
     if (!st)
