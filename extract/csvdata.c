@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "internal.h"
+#include "ng_text.h"
 
 enum { MAX_FIELDS = 32 };
 
@@ -103,10 +104,26 @@ done:
     r->record_line = r->line + 1;
 }
 
+ng_status ng_data_utf8(const char *name, const char *text, size_t len, ng_error *err)
+{
+    size_t bad = ng_text_invalid_at(text, len);
+    if (bad == len)
+        return NG_OK;
+    size_t line = 1;
+    for (size_t i = 0; i < bad; i++)
+        line += text[i] == '\n';
+    return ng_fail(err, NG_EINPUT, "%s: line %zu: not valid UTF-8 text (byte 0x%02X)", name, line,
+                   (unsigned char)text[bad]);
+}
+
 ng_status ng_csv_each_row(const char *name, const char *text, size_t len,
                           const char *const *header, size_t nheader, ng_csv_row_fn row,
                           void *user, ng_error *err)
 {
+    /* labels and aliases reach every output: the data must be clean text */
+    ng_status bad = ng_data_utf8(name, text, len, err);
+    if (bad)
+        return bad;
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
         return NG_ENOMEM;

@@ -73,6 +73,8 @@ ng_status ng_csv_each_row(const char *name, const char *text, size_t len,
                           const char *const *header, size_t nheader,
                           ng_csv_row_fn row, void *user, ng_error *err);
 ng_status ng_read_file(const char *path, char **text, size_t *len, ng_error *err);
+/* NG_EINPUT naming the line when a data file is not valid UTF-8 (or has NUL). */
+ng_status ng_data_utf8(const char *name, const char *text, size_t len, ng_error *err);
 
 /* ---- tokens --------------------------------------------------------- */
 enum {

@@ -19,6 +19,10 @@ typedef struct {
 /* 1 when text is already clean (the common case: no copy is needed). */
 int ng_text_is_clean(const char *text, size_t len);
 
+/* The offset of the first byte that is not valid UTF-8 (or is NUL), or len
+ * when there is none. */
+size_t ng_text_invalid_at(const char *text, size_t len);
+
 /* Makes a clean copy of text in *out (malloc'd, NUL-terminated; the caller
  * frees it).  rep may be NULL. */
 ng_status ng_text_clean(const char *text, size_t len, char **out, size_t *out_len,

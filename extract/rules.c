@@ -406,7 +406,7 @@ ng_status ng_rules_parse(ng_knowledge *k, const char *name, const char *text, si
                          ng_error *err)
 {
     parser p = {.k = k, .name = name, .err = err};
-    ng_status st = NG_OK;
+    ng_status st = ng_data_utf8(name, text, len, err);
     for (size_t i = 0; i < len && !st;) {
         const char *nl = memchr(text + i, '\n', len - i);
         size_t n = nl ? (size_t)(nl - (text + i)) : len - i;

@@ -20,6 +20,24 @@ static int has_bom(const char *t, size_t len)
     return len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0;
 }
 
+size_t ng_text_invalid_at(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        if (s[i] == 0)
+            return i;
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = utf8_valid_len(s + i, len - i);
+        if (n == 0)
+            return i;
+        i += n;
+    }
+    return len;
+}
+
 int ng_text_is_clean(const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;

@@ -138,6 +138,11 @@ static void broken_files_are_reported_with_their_line(void)
                  "Organization");
     expect_error("lexicon_without_its_columns_says_which", 1, "name,kind\nx,y\n",
                  "my.csv: line 1: the header has no column 'label'");
+    expect_error("lexicon_with_invalid_utf8_names_its_line", 1,
+                 "label,type,aliases,demonyms,country,metonym\nAtlantis,Place,,,,\nBad\xff,Place,,,,\n",
+                 "my.csv: line 3: not valid UTF-8 text (byte 0xFF)");
+    expect_error("rules_with_invalid_utf8_name_their_line", 0, "# ok\n# bad \xc3\x28\n",
+                 "my.ngr: line 2: not valid UTF-8 text (byte 0xC3)");
     expect_error("roles_with_bad_date_names_its_line", 2,
                  "role,country,person,from,to\npresident,France,A B,2020-13-01,\n",
                  "roles.csv: line 2: dates must be YYYY-MM-DD");
