@@ -166,6 +166,22 @@ static ng_status record_doc(corpus *c, const ng_csv_record *r)
         s = ng_diag_error(c->d, s, "%s: record %zu: %s", c->name, r->record, ng_strerror(s));
         goto fail;
     }
+    /* repair can empty a field ("\0 " is blank once the NUL is gone) */
+    if (ng_is_blank(x.text, x.len)) {
+        if (!c->d->muted)
+            c->st->empty++;
+        goto fail;
+    }
+    if (ng_is_blank(x.id, x.id_len)) {
+        free(x.own[0]);
+        x.id = x.own[0] = make_id(c->base, r->record);
+        x.id_len = x.id ? strlen(x.id) : 0;
+        if (!x.id) {
+            s = ng_diag_error(c->d, NG_ENOMEM, "%s: record %zu: out of memory", c->name,
+                              r->record);
+            goto fail;
+        }
+    }
     char where[300];
     snprintf(where, sizeof where, "%s: record %zu", c->name, r->record);
     if ((s = ng_warn_repairs(c->d, where, &rep)) != NG_OK)

@@ -326,6 +326,10 @@ static ng_status text_doc(const ng_input *in, const char *text, size_t len,
     }
     if ((s = ng_warn_repairs(d, name, &rep)) != NG_OK)
         goto fail;
+    if (ng_is_blank(text, len)) { /* a BOM or NUL bytes alone: nothing once repaired */
+        s = ng_diag_warn(d, "%s: only whitespace, skipped", name);
+        goto fail;
+    }
     char date[11] = "";
     if (o->date)
         memcpy(date, o->date, sizeof date);

@@ -201,7 +201,7 @@ static ng_mention blank(size_t tb, size_t te, ng_mention_kind kind)
 static size_t title_at(const scan *s, size_t p, ng_mention *m)
 {
     const ng_knowledge *k = s->d->k;
-    if (!(s->toks[p].starts & STARTS_TITLE))
+    if (p >= s->se || !(s->toks[p].starts & STARTS_TITLE))
         return 0;
     size_t max = k->max_title_tokens < s->se - p ? k->max_title_tokens : s->se - p;
     intptr_t t;

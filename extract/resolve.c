@@ -134,12 +134,20 @@ static const char *name_text(ng_docstate *d, const ng_mention *m)
     size_t o = 0;
     for (size_t i = a; i < b; i++) {
         char c = d->text[i];
-        if (c == '\n' || c == '\r' || c == '\t')
+        /* invisible characters inside a name: U+FEFF, U+200B */
+        if (b - i >= 3 && (memcmp(d->text + i, "\xEF\xBB\xBF", 3) == 0 ||
+                           memcmp(d->text + i, "\xE2\x80\x8B", 3) == 0)) {
+            i += 2;
             c = ' ';
-        if (c == ' ' && o > 0 && s[o - 1] == ' ')
+        } else if ((unsigned char)c < 0x20 || c == 0x7F) {
+            c = ' '; /* line breaks of wrapped text, tabs, form feeds */
+        }
+        if (c == ' ' && (o == 0 || s[o - 1] == ' '))
             continue;
         s[o++] = c;
     }
+    while (o > 0 && s[o - 1] == ' ')
+        o--;
     s[o] = '\0';
     return s;
 }

@@ -175,7 +175,9 @@ static ng_status parse_relation(parser *p, char **w, size_t n)
         } else if (strncmp(w[i], "label=", 6) == 0) {
             char *v = w[i] + 6;
             size_t len = strlen(v);
-            if (len >= 2 && v[0] == '"' && v[len - 1] == '"') {
+            if (v[0] == '"' && (len < 2 || v[len - 1] != '"'))
+                return perr(p, "%s", "the label's quote is not closed");
+            if (v[0] == '"') {
                 v[len - 1] = '\0';
                 v++;
             }

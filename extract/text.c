@@ -86,6 +86,9 @@ static char *repair_utf8(const char *text, size_t len, size_t *out_len, ng_text_
             i++;
         } else if (s[i] < 0x80) {
             out[o++] = (char)s[i++];
+        } else if (o == 0 && len - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0) {
+            rep->had_bom = 1; /* every leading BOM goes, even after NULs */
+            i += 3;
         } else {
             size_t n = utf8_valid_len(s + i, len - i);
             if (n == 0) {
