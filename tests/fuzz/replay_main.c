@@ -2,11 +2,15 @@
  * NG_FUZZ off): runs LLVMFuzzerTestOneInput once on each file named on the
  * command line, so that every build replays the seed corpora and the
  * regression inputs.  Each input is copied into a buffer of exactly its size,
- * as libFuzzer does, so that reading past its end is caught by ASan. */
+ * as libFuzzer does, so that reading past its end is caught by ASan (or
+ * valgrind), and runs in a child process, so that one failing input does not
+ * hide the next: every failing input is named, and the exit status is 1. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -46,8 +50,25 @@ static int replay(const char *path)
     memcpy(exact, buf, n);
     free(buf);
     fprintf(stderr, "Running: %s (%zu bytes)\n", path, n);
-    LLVMFuzzerTestOneInput(exact, n);
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        LLVMFuzzerTestOneInput(exact, n);
+        free(exact);
+        exit(0);
+    }
     free(exact);
+    int status = 0;
+    if (pid < 0 || waitpid(pid, &status, 0) != pid) {
+        perror("fork");
+        return -1;
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        fprintf(stderr, "FAILED: %s (%s %d)\n", path,
+                WIFSIGNALED(status) ? "signal" : "exit status",
+                WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+        return -1;
+    }
     return 0;
 }
 
@@ -55,7 +76,7 @@ int main(int argc, char **argv)
 {
     int failed = 0;
     for (int i = 1; i < argc; i++)
-        failed |= replay(argv[i]) != 0;
-    fprintf(stderr, "replayed %d input%s\n", argc - 1, argc == 2 ? "" : "s");
-    return failed;
+        failed += replay(argv[i]) != 0;
+    fprintf(stderr, "replayed %d input%s, %d failed\n", argc - 1, argc == 2 ? "" : "s", failed);
+    return failed != 0;
 }
