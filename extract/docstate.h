@@ -33,6 +33,7 @@ typedef struct {
 
 typedef struct {
     const char *label;
+    const char *own_label; /* persons: the document's own spelling (label may be the corpus's) */
     ng_etype type;
     int lex;             /* lexicon entity, or -1 */
     int nationality;     /* lexicon country (persons), or -1 */

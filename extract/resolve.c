@@ -232,16 +232,16 @@ static const char *canonical(const cluster *c)
 /* The spelling of this person the corpus uses most (learned in the first
  * pass): same surname, close given name.  Ties: byte order, so the result
  * does not depend on the order of the documents. */
-static const char *corpus_spelling(const ng_docstate *d, const cluster *cl, const char *label)
+static const char *spelling_of(const ng_docstate *d, const char *first, const char *last,
+                               const char *label)
 {
     intptr_t i;
-    const char *last = cl->norms[cl->ntok - 1];
     if (!ng_strmap_get(&d->spelling_by_last, last, strlen(last), &i))
         return label;
     const ng_spelling *best = NULL;
     for (; i >= 0; i = d->spellings[i].next) {
         const ng_spelling *sp = &d->spellings[i];
-        if (!same_given_name(sp->first, cl->norms[0]))
+        if (!same_given_name(sp->first, first))
             continue;
         if (!best || sp->count > best->count ||
             (sp->count == best->count && strcmp(sp->label, best->label) < 0))
@@ -250,13 +250,32 @@ static const char *corpus_spelling(const ng_docstate *d, const cluster *cl, cons
     return best ? best->label : label;
 }
 
+static const char *corpus_spelling(const ng_docstate *d, const cluster *cl, const char *label)
+{
+    return spelling_of(d, cl->norms[0], cl->norms[cl->ntok - 1], label);
+}
+
+/* The corpus spelling of a name given as text (a binding's person). */
+static const char *respell(ng_docstate *d, const char *name)
+{
+    const char *sp = strchr(name, ' '), *last = strrchr(name, ' ');
+    if (!sp)
+        return name;
+    uint32_t n1, n2;
+    const char *first = ng_norm_word(&d->arena, name, (size_t)(sp - name), &n1, NULL);
+    const char *lastn = ng_norm_word(&d->arena, last + 1, strlen(last + 1), &n2, NULL);
+    return first && lastn ? spelling_of(d, first, lastn, name) : name;
+}
+
 static ng_status make_person_entities(resolver *r)
 {
     for (size_t c = 0; c < r->ncl; c++) {
         cluster *cl = &r->cl[c];
-        cl->ent = ng_doc_entity(r->d, corpus_spelling(r->d, cl, canonical(cl)), ET_PERSON, -1);
+        const char *own = canonical(cl);
+        cl->ent = ng_doc_entity(r->d, corpus_spelling(r->d, cl, own), ET_PERSON, -1);
         if (cl->ent < 0)
             return NG_ENOMEM;
+        r->d->ents[cl->ent].own_label = own;
         r->d->ents[cl->ent].nationality = cl->nationality;
     }
     return NG_OK;
@@ -370,8 +389,8 @@ static int resolve_role(resolver *r, const ng_mention *m)
     if (e >= 0 || m->country < 0)
         return e;
     const char *who = role_from_spans(r->d, m);
-    if (!who)
-        who = role_from_bindings(r->d, m);
+    if (!who && (who = role_from_bindings(r->d, m)) != NULL)
+        who = respell(r->d, who); /* bindings keep each document's own spelling */
     if (!who)
         return -1;
     e = ng_doc_entity(r->d, who, ET_PERSON, -1);
@@ -634,7 +653,10 @@ ng_status ng_learn_bindings(ng_docstate *d)
         if (m->kind != MK_NAME || m->ent < 0 || m->role < 0 || m->country < 0 || m->former ||
             m->role_kind != TK_OFFICE || d->ents[m->ent].type != ET_PERSON)
             continue;
-        ng_status st = add_binding(d, m->role, m->country, d->ents[m->ent].label);
+        /* the document's own spelling: what the corpus learned before must
+         * not change what is stored, so learning does not depend on order */
+        const ng_dentity *e = &d->ents[m->ent];
+        ng_status st = add_binding(d, m->role, m->country, e->own_label ? e->own_label : e->label);
         if (st)
             return st;
     }
