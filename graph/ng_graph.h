@@ -37,7 +37,8 @@ void ng_graph_set_modalities(ng_graph *g, unsigned mask);
 #define NG_ANALYTICS_DEGREE 1u
 #define NG_ANALYTICS_PAGERANK 2u
 #define NG_ANALYTICS_COMMUNITY 4u
-#define NG_ANALYTICS_ALL 7u
+#define NG_ANALYTICS_LAYOUT 8u      /* x, y in GraphML and GEXF */
+#define NG_ANALYTICS_ALL 15u
 void ng_graph_set_analytics(ng_graph *g, unsigned mask);
 
 /* Copies what it needs from t.  Triples whose modality is not selected are
