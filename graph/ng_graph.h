@@ -113,5 +113,9 @@ ng_status ng_graph_write_graphml(const ng_graph *g, FILE *out, const ng_write_op
 ng_status ng_graph_write_dot(const ng_graph *g, FILE *out, const ng_write_options *o, ng_error *err);
 ng_status ng_graph_write_jsonld(const ng_graph *g, FILE *out, const ng_write_options *o, ng_error *err);
 ng_status ng_graph_write_nquads(const ng_graph *g, FILE *out, const ng_write_options *o, ng_error *err);
+/* GEXF 1.3 with viz (position, size, colour) and time: edges get spells from
+ * the dates of their documents, vertices start at their first dated mention
+ * (graph/README.md). */
+ng_status ng_graph_write_gexf(const ng_graph *g, FILE *out, const ng_write_options *o, ng_error *err);
 
 #endif

@@ -154,7 +154,8 @@ static void relation_names_become_camel_case(void)
 
 typedef ng_status (*writer_fn)(const ng_graph *, FILE *, const ng_write_options *, ng_error *);
 static const writer_fn writers[] = {ng_graph_write_graphml, ng_graph_write_dot,
-                                    ng_graph_write_jsonld, ng_graph_write_nquads};
+                                    ng_graph_write_jsonld, ng_graph_write_nquads,
+                                    ng_graph_write_gexf};
 #define NWRITERS (sizeof writers / sizeof writers[0])
 
 static void writers_refuse_an_unfinished_graph(void)
