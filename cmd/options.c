@@ -51,7 +51,7 @@ static const option_def options[] = {
     {"date-column", 0, "NAME", READS_ARTICLES, 0, set_string, F(date_column),
      "CSV column with the article date"},
     {"format", 'f', "FORMAT", WRITES_GRAPHS, 0, set_format, F(format),
-     "graphml, dot, jsonld, nquads or csv (default: from -o's extension)"},
+     "graphml, dot, jsonld, nquads, csv, gexf, svg or png (default: from -o's extension)"},
     {"help", 'h', NULL, ALL_COMMANDS | ANYWHERE, 0, set_flag, F(help),
      "show this help and exit"},
     {"id-column", 0, "NAME", READS_ARTICLES, 0, set_string, F(id_column),
@@ -104,9 +104,11 @@ static const command_def commands[] = {
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
-static const char *const format_names[NG_FMT_COUNT] = {"graphml", "dot", "jsonld", "nquads", "csv"};
+static const char *const format_names[NG_FMT_COUNT] = {"graphml", "dot", "jsonld", "nquads",
+                                                       "csv", "gexf", "svg", "png"};
 static const char *const format_files[NG_FMT_COUNT] = {
-    "graph.graphml", "graph.dot", "graph.jsonld", "graph.nq", "triples.csv"};
+    "graph.graphml", "graph.dot", "graph.jsonld", "graph.nq", "triples.csv", "graph.gexf",
+    "graph.svg", "graph.png"};
 
 const char *ng_format_name(ng_format f) { return format_names[f]; }
 const char *ng_format_file(ng_format f) { return format_files[f]; }
@@ -164,7 +166,8 @@ static ng_status set_format(ng_opts *o, const option_def *def, const char *arg, 
     (void)def;
     if ((o->format = format_by_name(arg)) < 0)
         return ng_diag_error(d, NG_EUSAGE,
-                             "--format: unknown format '%s' (use graphml, dot, jsonld, nquads or csv)",
+                             "--format: unknown format '%s' (use graphml, dot, jsonld, nquads, csv, gexf, "
+                             "svg or png)",
                              arg);
     return NG_OK;
 }
@@ -455,7 +458,8 @@ static int format_from_extension(const char *path)
         ng_format fmt;
     } exts[] = {{".graphml", NG_FMT_GRAPHML}, {".dot", NG_FMT_DOT},       {".gv", NG_FMT_DOT},
                 {".jsonld", NG_FMT_JSONLD},   {".json", NG_FMT_JSONLD},   {".nq", NG_FMT_NQUADS},
-                {".csv", NG_FMT_CSV}};
+                {".csv", NG_FMT_CSV},         {".gexf", NG_FMT_GEXF},     {".svg", NG_FMT_SVG},
+                {".png", NG_FMT_PNG}};
     const char *dot = strrchr(path, '.');
     const char *slash = strrchr(path, '/');
     if (dot && (!slash || dot > slash)) {

@@ -24,8 +24,14 @@ typedef enum {
     NG_FMT_JSONLD,
     NG_FMT_NQUADS,
     NG_FMT_CSV,
+    NG_FMT_GEXF,
+    NG_FMT_SVG,     /* the formats from here on are pictures rendered by */
+    NG_FMT_PNG,     /* Graphviz from the DOT; -O does not write them */
     NG_FMT_COUNT
 } ng_format;
+
+/* The formats -O writes: the data formats, not the pictures. */
+#define NG_FMT_DATA_COUNT NG_FMT_SVG
 
 /* A list of strings that point into argv. */
 typedef struct {

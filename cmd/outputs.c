@@ -1,10 +1,15 @@
-/* Where a run's results go: -o, -O and -f turned into opened outputs. */
+/* Where a run's results go: -o, -O and -f turned into opened outputs, and
+ * the outputs that are made from others: the GEXF, and the pictures
+ * (svg, png) that Graphviz renders from the DOT. */
 #include <errno.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "outputs.h"
 #include "run.h"
 
 static char *join(const char *dir, const char *name)
@@ -19,14 +24,142 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
+/* ---- pictures: Graphviz renders the DOT ---- */
+
+extern char **environ;
+
+int ng_is_picture(int format) { return format == NG_FMT_SVG || format == NG_FMT_PNG; }
+
+/* 1 when an executable `name` is in a directory of PATH (as posix_spawnp
+ * would search it; an unset PATH means /usr/bin:/bin). */
+static int on_path(const char *name)
+{
+    const char *path = getenv("PATH");
+    if (!path)
+        path = "/usr/bin:/bin";
+    for (const char *p = path;; p++) {
+        size_t n = strcspn(p, ":");
+        char file[4096];
+        if (snprintf(file, sizeof file, "%.*s/%s", (int)n, n ? p : ".", name) <
+                (int)sizeof file && access(file, X_OK) == 0)
+            return 1;
+        p += n;
+        if (!*p)
+            return 0;
+    }
+}
+
+static ng_status not_installed(ng_run *r)
+{
+    return ng_diag_error(r->d, NG_EIO,
+                         "cannot render %s: Graphviz 'dot' is not installed (apt-get install "
+                         "graphviz)", ng_format_name((ng_format)r->o->format));
+}
+
+ng_status ng_render_plan(ng_run *r)
+{
+    if (!on_path("dot"))
+        return not_installed(r);
+    const char *tmp = getenv("TMPDIR");
+    size_t size = strlen(tmp && *tmp ? tmp : "/tmp") + sizeof "/newsgraph-XXXXXX/graph.dot";
+    char *dir = malloc(size);
+    if (!dir)
+        return ng_diag_error(r->d, NG_ENOMEM, "out of memory");
+    snprintf(dir, size, "%s/newsgraph-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir)) {
+        ng_status s = ng_diag_error(r->d, NG_EIO, "%s: cannot create a temporary directory: %s",
+                                    dir, strerror(errno));
+        free(dir);
+        return s;
+    }
+    strcat(dir, "/graph.dot"); /* size has room for it */
+    r->owned_path[NG_FMT_DOT] = dir;
+    r->path[NG_FMT_DOT] = dir;
+    return NG_OK;
+}
+
+void ng_render_cleanup(ng_run *r)
+{
+    char *dot = r->owned_path[NG_FMT_DOT];
+    if (r->o->outdir || !dot)
+        return;
+    ng_out_discard(&r->out[NG_FMT_DOT]);
+    unlink(dot); /* never created unless something went very wrong */
+    char *slash = strrchr(dot, '/');
+    *slash = '\0';
+    rmdir(dot);
+    *slash = '/';
+}
+
+/* dot's first line on stderr, for the message. */
+static void first_line(FILE *f, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (fseek(f, 0, SEEK_SET) == 0 && fgets(buf, (int)size, f))
+        buf[strcspn(buf, "\r\n")] = '\0';
+}
+
+static ng_status spawn_dot(ng_run *r, ng_format f, const char *input, FILE *errf, int *status)
+{
+    char type[16];
+    snprintf(type, sizeof type, "-T%s", ng_format_name(f));
+    char *argv[] = {"dot", type, (char *)input, NULL};
+    posix_spawn_file_actions_t fa;
+    if ((errno = posix_spawn_file_actions_init(&fa)) != 0)
+        return ng_diag_error(r->d, NG_ENOMEM, "cannot run dot: %s", strerror(errno));
+    pid_t pid;
+    int e = posix_spawn_file_actions_adddup2(&fa, fileno(r->out[f].f), STDOUT_FILENO);
+    if (e == 0)
+        e = posix_spawn_file_actions_adddup2(&fa, fileno(errf), STDERR_FILENO);
+    if (e == 0)
+        e = posix_spawnp(&pid, "dot", &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (e == ENOENT)
+        return not_installed(r);
+    if (e != 0)
+        return ng_diag_error(r->d, NG_EIO, "cannot run dot: %s", strerror(e));
+    while (waitpid(pid, status, 0) < 0) {
+        if (errno != EINTR)
+            return ng_diag_error(r->d, NG_EIO, "waiting for dot: %s", strerror(errno));
+    }
+    return NG_OK;
+}
+
+ng_status ng_render(ng_run *r, ng_format f)
+{
+    ng_out *dot = &r->out[NG_FMT_DOT];
+    ng_status s = ng_out_close(dot, r->d);
+    if (s)
+        return s;
+    if (fflush(r->out[f].f) != 0)
+        return ng_out_write_error(&r->out[f], r->d);
+    FILE *errf = tmpfile();
+    if (!errf)
+        return ng_diag_error(r->d, NG_EIO, "cannot run dot: a temporary file: %s",
+                             strerror(errno));
+    int status = 0;
+    s = spawn_dot(r, f, dot->tmp, errf, &status);
+    char msg[512];
+    first_line(errf, msg, sizeof msg);
+    fclose(errf);
+    if (s == NG_OK && WIFSIGNALED(status))
+        s = ng_diag_error(r->d, NG_EIO, "cannot render %s: dot was killed by signal %d",
+                          ng_format_name(f), WTERMSIG(status));
+    else if (s == NG_OK && WEXITSTATUS(status) != 0)
+        s = ng_diag_error(r->d, NG_EIO, "cannot render %s: dot failed (exit status %d)%s%s",
+                          ng_format_name(f), WEXITSTATUS(status), msg[0] ? ": " : "", msg);
+    ng_render_cleanup(r);
+    return s;
+}
+
 static ng_status plan(ng_run *r)
 {
     const ng_opts *o = r->o;
     if (!o->outdir) {
         r->path[o->format] = o->output ? o->output : "-";
-        return NG_OK;
+        return ng_is_picture(o->format) ? ng_render_plan(r) : NG_OK;
     }
-    for (int f = 0; f < NG_FMT_COUNT; f++) {
+    for (int f = 0; f < NG_FMT_DATA_COUNT; f++) {
         if (!(r->owned_path[f] = join(o->outdir, ng_format_file((ng_format)f))))
             return ng_diag_error(r->d, NG_ENOMEM, "out of memory");
         r->path[f] = r->owned_path[f];
@@ -138,8 +271,33 @@ ng_status ng_run_open_outputs(ng_run *r)
     return s;
 }
 
+/* The formats that cli.c's writer table does not list are written here,
+ * from the graph it finished, before anything is closed. */
+static ng_status write_gexf(ng_run *r)
+{
+    ng_out *out = &r->out[NG_FMT_GEXF];
+    if (!r->g || !out->f)
+        return NG_OK;
+    ng_error err = {""};
+    ng_write_options wo = {r->o->base_iri};
+    errno = 0;
+    ng_status s = ng_graph_write_gexf(r->g, out->f, &wo, &err);
+    if (s == NG_EIO && errno)
+        return ng_out_write_error(out, r->d);
+    if (s)
+        return ng_diag_error(r->d, s, "%s: %s", out->path, err.msg[0] ? err.msg : ng_strerror(s));
+    return NG_OK;
+}
+
 ng_status ng_run_commit_outputs(ng_run *r)
 {
+    ng_status s = write_gexf(r);
+    for (int f = NG_FMT_SVG; s == NG_OK && f < NG_FMT_COUNT; f++) {
+        if (r->out[f].f)
+            s = ng_render(r, (ng_format)f);
+    }
+    if (s)
+        return s;
     for (int f = 0; f < NG_FMT_COUNT; f++) {
         ng_status s = ng_out_close(&r->out[f], r->d);
         if (s)
@@ -159,8 +317,10 @@ ng_status ng_run_commit_outputs(ng_run *r)
 
 void ng_run_discard_outputs(ng_run *r)
 {
-    for (int f = 0; f < NG_FMT_COUNT; f++) {
+    for (int f = 0; f < NG_FMT_COUNT; f++)
         ng_out_discard(&r->out[f]);
+    ng_render_cleanup(r);
+    for (int f = 0; f < NG_FMT_COUNT; f++) {
         free(r->owned_path[f]);
         r->owned_path[f] = NULL;
     }

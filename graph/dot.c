@@ -8,6 +8,7 @@
  * exponent form.  Each node or edge is built in a buffer and written with a
  * single checked fwrite. */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ng_graph_i.h"
@@ -23,6 +24,17 @@ static const struct {
     {"Organization", "octagon", "#cab2d6"},
     {NULL, "ellipse", "#e0e0e0"},
 };
+
+void ng_i_type_color(const char *type, uint8_t rgb[3])
+{
+    size_t k = 0;
+    while (looks[k].type && strcmp(looks[k].type, type) != 0)
+        k++;
+    unsigned long v = strtoul(looks[k].color + 1, NULL, 16);
+    rgb[0] = (uint8_t)(v >> 16);
+    rgb[1] = (uint8_t)(v >> 8);
+    rgb[2] = (uint8_t)v;
+}
 
 /* penwidth = 1 + (weight - 1) / 2, at most 6: heavy edges stand out without
  * drowning the drawing. */

@@ -255,6 +255,8 @@ ng_status ng_graph_finish(ng_graph *g, ng_error *err)
     ng_status st = ng_i_finish(g, err);
     if (st == NG_OK)
         st = ng_i_analytics(g, err);
+    if (st == NG_OK)
+        st = ng_i_appearance(g, err);
     /* A failed finish leaves half-built arrays: the graph can only be freed. */
     g->finished = st == NG_OK ? 1 : 2;
     return st;

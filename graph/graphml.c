@@ -6,37 +6,12 @@
  * the file.  Lists (aliases, sources) are one string each: see
  * ng_i_join_list() for the separator and its escape.  Empty strings (no
  * aliases, no date, an empty label) are left out rather than written empty. */
-#include <errno.h>
 #include <inttypes.h>
 #include <string.h>
 
-#include <libxml/xmlIO.h>
 #include <libxml/xmlwriter.h>
 
 #include "ng_graph_i.h"
-
-typedef struct {
-    FILE *out;
-    int failed;   /* a write to out failed */
-    int saved_errno;
-} sink;
-
-static int sink_write(void *ctx, const char *buf, int len)
-{
-    sink *s = ctx;
-    if (len > 0 && fwrite(buf, 1, (size_t)len, s->out) != (size_t)len) {
-        s->failed = 1;
-        s->saved_errno = errno;
-        return -1;
-    }
-    return len;
-}
-
-static int sink_close(void *ctx)
-{
-    (void)ctx; /* the caller owns the stream */
-    return 0;
-}
 
 typedef enum { KEY_NODE, KEY_EDGE } key_domain;
 
@@ -59,6 +34,14 @@ static const struct {
     {"v_degree", KEY_NODE, "degree", "int", NG_ANALYTICS_DEGREE},
     {"v_pagerank", KEY_NODE, "pagerank", "double", NG_ANALYTICS_PAGERANK},
     {"v_community", KEY_NODE, "community", "int", NG_ANALYTICS_COMMUNITY},
+    /* Gephi's GraphML importer takes these names as the node's position,
+     * size and colour (graph/README.md). */
+    {"v_x", KEY_NODE, "x", "float", NG_ANALYTICS_LAYOUT},
+    {"v_y", KEY_NODE, "y", "float", NG_ANALYTICS_LAYOUT},
+    {"v_size", KEY_NODE, "size", "float", NG_ANALYTICS_PAGERANK},
+    {"v_r", KEY_NODE, "r", "int", 0},
+    {"v_g", KEY_NODE, "g", "int", 0},
+    {"v_b", KEY_NODE, "b", "int", 0},
     {"e_relation", KEY_EDGE, "relation", "string", 0},
     {"e_label", KEY_EDGE, "label", "string", 0},
     {"e_weight", KEY_EDGE, "weight", "double", 0},
@@ -133,6 +116,26 @@ fail:
     return -1;
 }
 
+static int write_appearance(const ng_graph *g, xmlTextWriterPtr w, const ng_i_vertex *v)
+{
+    char num[32];
+    if (g->analytics & NG_ANALYTICS_LAYOUT) {
+        snprintf(num, sizeof num, "%.1f", v->x);
+        X(write_data(w, "v_x", num));
+        snprintf(num, sizeof num, "%.1f", v->y);
+        X(write_data(w, "v_y", num));
+    }
+    if (g->analytics & NG_ANALYTICS_PAGERANK) {
+        snprintf(num, sizeof num, "%.1f", v->size);
+        X(write_data(w, "v_size", num));
+    }
+    X(write_data_u32(w, "v_r", v->rgb[0]));
+    X(write_data_u32(w, "v_g", v->rgb[1]));
+    return write_data_u32(w, "v_b", v->rgb[2]);
+fail:
+    return -1;
+}
+
 static int write_node(const ng_graph *g, xmlTextWriterPtr w, const ng_i_vertex *v,
                       ng_i_buf *tmp)
 {
@@ -154,6 +157,7 @@ static int write_node(const ng_graph *g, xmlTextWriterPtr w, const ng_i_vertex *
         X(write_data(w, "v_pagerank", num));
     if (g->analytics & NG_ANALYTICS_COMMUNITY)
         X(write_data_u32(w, "v_community", v->community));
+    X(write_appearance(g, w, v));
     return xmlTextWriterEndElement(w);
 fail:
     return -1;
@@ -190,15 +194,12 @@ fail:
 
 static int write_all(const ng_graph *g, xmlTextWriterPtr w, ng_i_buf *tmp)
 {
-    X(xmlTextWriterSetIndent(w, 1));
-    X(xmlTextWriterSetIndentString(w, BAD_CAST_C("  ")));
     X(write_header(g, w));
     for (size_t i = 0; i < g->nvertices; i++)
         X(write_node(g, w, &g->vertices[i], tmp));
     for (size_t i = 0; i < g->nedges; i++)
         X(write_edge(g, w, i, tmp));
     X(xmlTextWriterEndDocument(w)); /* closes graph and graphml */
-    X(xmlTextWriterFlush(w));
     return 0;
 fail:
     return -1;
@@ -211,23 +212,11 @@ ng_status ng_graph_write_graphml(const ng_graph *g, FILE *out, const ng_write_op
     ng_status st = ng_i_check_writable(g, out, err);
     if (st != NG_OK)
         return st;
-    sink s = {out, 0, 0};
-    ng_i_buf tmp = {0};
-    /* The writer owns the output buffer and frees it (calling sink_close,
-     * which leaves the stream open). */
-    xmlOutputBufferPtr buf = xmlOutputBufferCreateIO(sink_write, sink_close, &s, NULL);
-    xmlTextWriterPtr w = buf ? xmlNewTextWriter(buf) : NULL;
-    if (!w) {
-        if (buf)
-            xmlOutputBufferClose(buf);
+    ng_i_xml *x = ng_i_xml_open(out);
+    if (!x)
         return ng_fail(err, NG_ENOMEM, "cannot create the GraphML writer");
-    }
-    int rc = write_all(g, w, &tmp);
-    xmlFreeTextWriter(w);
+    ng_i_buf tmp = {0};
+    int rc = write_all(g, ng_i_xml_writer(x), &tmp);
     ng_i_buf_free(&tmp);
-    if (s.failed)
-        return ng_fail(err, NG_EIO, "writing GraphML failed: %s", strerror(s.saved_errno));
-    if (rc < 0)
-        return ng_fail(err, NG_EINTERNAL, "cannot write GraphML: libxml2 failed or memory ran out");
-    return ng_i_finish_stream(out, err);
+    return ng_i_xml_close(x, rc, out, "GraphML", err);
 }

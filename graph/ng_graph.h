@@ -37,7 +37,8 @@ void ng_graph_set_modalities(ng_graph *g, unsigned mask);
 #define NG_ANALYTICS_DEGREE 1u
 #define NG_ANALYTICS_PAGERANK 2u
 #define NG_ANALYTICS_COMMUNITY 4u
-#define NG_ANALYTICS_ALL 7u
+#define NG_ANALYTICS_LAYOUT 8u      /* x, y in GraphML and GEXF */
+#define NG_ANALYTICS_ALL 15u
 void ng_graph_set_analytics(ng_graph *g, unsigned mask);
 
 /* Copies what it needs from t.  Triples whose modality is not selected are
@@ -112,5 +113,9 @@ ng_status ng_graph_write_graphml(const ng_graph *g, FILE *out, const ng_write_op
 ng_status ng_graph_write_dot(const ng_graph *g, FILE *out, const ng_write_options *o, ng_error *err);
 ng_status ng_graph_write_jsonld(const ng_graph *g, FILE *out, const ng_write_options *o, ng_error *err);
 ng_status ng_graph_write_nquads(const ng_graph *g, FILE *out, const ng_write_options *o, ng_error *err);
+/* GEXF 1.3 with viz (position, size, colour) and time: edges get spells from
+ * the dates of their documents, vertices start at their first dated mention
+ * (graph/README.md). */
+ng_status ng_graph_write_gexf(const ng_graph *g, FILE *out, const ng_write_options *o, ng_error *err);
 
 #endif

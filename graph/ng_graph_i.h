@@ -153,6 +153,9 @@ typedef struct {
     uint32_t degree;
     uint32_t community;
     double pagerank;
+    double x, y;        /* layout.c: rounded to 0.1 */
+    double size;        /* layout.c: from PageRank, rounded to 0.1 */
+    uint8_t rgb[3];     /* layout.c: by community, or by type */
 } ng_i_vertex;
 
 typedef struct {
@@ -228,6 +231,25 @@ ng_status ng_i_assign_props(ng_graph *g, ng_error *err);
 
 /* analytics.c */
 ng_status ng_i_analytics(ng_graph *g, ng_error *err);
+
+/* layout.c: positions (NG_ANALYTICS_LAYOUT), sizes (from PageRank) and
+ * colours of the vertices; after the analytics. */
+ng_status ng_i_appearance(ng_graph *g, ng_error *err);
+
+/* dot.c: the fill colour of an entity type (the DOT colours). */
+void ng_i_type_color(const char *type, uint8_t rgb[3]);
+
+/* xml.c: an xmlTextWriter on a stdio stream the caller keeps open, for the
+ * GraphML and GEXF writers. */
+typedef struct ng_i_xml ng_i_xml;
+/* NULL when memory runs out. */
+ng_i_xml *ng_i_xml_open(FILE *out);
+/* The writer; two-space indentation is on. */
+struct _xmlTextWriter *ng_i_xml_writer(ng_i_xml *x);
+/* Frees the writer; rc < 0 means a libxml2 call failed.  Returns the
+ * status with err filled in, `what` naming the format ("GraphML"), and
+ * flushes the stream. */
+ng_status ng_i_xml_close(ng_i_xml *x, int rc, FILE *out, const char *what, ng_error *err);
 
 /* Writers share this check. */
 ng_status ng_i_check_writable(const ng_graph *g, FILE *out, ng_error *err);

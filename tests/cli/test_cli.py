@@ -181,7 +181,8 @@ def usage_errors_exit_2(env):
         (("build", "a.txt", "-f", "dot", "-O", "out"),
          "newsgraph: -f and -O cannot be used together (-O writes every format)"),
         (("build", "a.txt", "-f", "xml"),
-         "newsgraph: --format: unknown format 'xml' (use graphml, dot, jsonld, nquads or csv)"),
+         "newsgraph: --format: unknown format 'xml' (use graphml, dot, jsonld, nquads, csv, gexf, "
+         "svg or png)"),
         (("extract", "a.txt", "--date", "31 February 2023"),
          "newsgraph: --date: '31 February 2023' is not a valid date (e.g. 2023-04-17 or "
          "17 April 2023)"),
@@ -484,7 +485,8 @@ def interrupted_run_leaves_no_temporary_file(env):
     check(env.read("out.csv") == "previous\n", "out.csv was changed")
 
 
-OUT_FILES = ["graph.dot", "graph.graphml", "graph.jsonld", "graph.nq", "triples.csv"]
+OUT_FILES = ["graph.dot", "graph.gexf", "graph.graphml", "graph.jsonld", "graph.nq",
+             "triples.csv"]
 
 
 @case

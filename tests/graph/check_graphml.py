@@ -21,9 +21,33 @@ def expect(what, got, want):
         fail(f"{what}: got {got!r}, want {want!r}")
 
 
+def check_appearance(nodes):
+    """The attributes Gephi takes as position, size and colour."""
+    for nid, n in nodes.items():
+        for k in ("x", "y"):
+            if not -1000.0 <= float(n[k]) <= 1000.0:
+                fail(f"{nid}: {k}={n[k]} outside [-1000, 1000]")
+        if not 10.0 <= float(n["size"]) <= 50.0:
+            fail(f"{nid}: size={n['size']} outside [10, 50]")
+        for k in ("r", "g", "b"):
+            if int(n[k]) != n[k] or not 0 <= n[k] <= 255:
+                fail(f"{nid}: {k}={n[k]} is not a colour component")
+    spans = [max(float(n[k]) for n in nodes.values()) - min(float(n[k]) for n in nodes.values())
+             for k in ("x", "y")]
+    expect("the wider side of the layout spans 2000", max(spans), 2000.0)
+    by_comm = {}
+    for n in nodes.values():
+        by_comm.setdefault(int(n["community"]), set()).add((n["r"], n["g"], n["b"]))
+    for c, cols in by_comm.items():
+        expect(f"one colour in community {c}", len(cols), 1)
+    top = max(nodes.values(), key=lambda n: n["pagerank"])
+    expect("the highest pagerank is the largest", float(top["size"]), 50.0)
+
+
 def check_small(nodes, edges):
     """nodes: {id: attrs}; edges: [(source, target, attrs)] in file order."""
     expect("small node ids", sorted(nodes), SMALL_NODES)
+    check_appearance(nodes)
     expect("small edge count", len(edges), 8)
     anna = nodes["anna-kovac"]
     expect("anna label", anna["label"], "Anna Kovač")
@@ -64,6 +88,7 @@ def check_small(nodes, edges):
 def check_hostile(nodes, edges):
     expect("hostile node count", len(nodes), 26)
     expect("hostile edge count", len(edges), 17)
+    check_appearance(nodes)
     labels = {v.get("label", "") for v in nodes.values()}
     for want in ['He said "hi"', "back\\slash", "\\N", "<b>&amp;</b>", "line\nbreak",
                  "tab\there", "graph", "node", "1e6", "Москва", "北京", "🙂 Smiley Org",
@@ -105,7 +130,7 @@ def with_igraph(path):
     nodes = {}
     for v in g.vs:
         a = v.attributes()
-        for k in ("mentions", "documents", "degree", "community"):
+        for k in ("mentions", "documents", "degree", "community", "r", "g", "b"):
             a[k] = int(a[k])  # igraph reads GraphML int as float
         nodes[a["id"]] = a
     edges = []

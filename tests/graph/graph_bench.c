@@ -83,7 +83,8 @@ int main(int argc, char **argv)
         const char *ext;
         writer_fn write;
     } formats[] = {{"graphml", ng_graph_write_graphml}, {"dot", ng_graph_write_dot},
-                   {"jsonld", ng_graph_write_jsonld}, {"nq", ng_graph_write_nquads}};
+                   {"jsonld", ng_graph_write_jsonld}, {"nq", ng_graph_write_nquads},
+                   {"gexf", ng_graph_write_gexf}};
     int rc = 0;
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
         char path[4096];

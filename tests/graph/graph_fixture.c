@@ -2,7 +2,7 @@
  * depend on the order of the triples.
  *
  *   graph_fixture write <small|hostile> <dir>
- *       writes <dir>/<name>.graphml, .dot, .jsonld, .nq and prints the
+ *       writes <dir>/<name>.graphml, .dot, .jsonld, .nq, .gexf and prints the
  *       counts ("vertices=9 edges=8 triples=16 skipped=3")
  *   graph_fixture determinism <small|hostile>
  *       builds the graph from the triples (and aliases) in their order,
@@ -26,6 +26,7 @@ static const struct {
     {"dot", ng_graph_write_dot},
     {"jsonld", ng_graph_write_jsonld},
     {"nq", ng_graph_write_nquads},
+    {"gexf", ng_graph_write_gexf},
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 

@@ -154,7 +154,8 @@ static void relation_names_become_camel_case(void)
 
 typedef ng_status (*writer_fn)(const ng_graph *, FILE *, const ng_write_options *, ng_error *);
 static const writer_fn writers[] = {ng_graph_write_graphml, ng_graph_write_dot,
-                                    ng_graph_write_jsonld, ng_graph_write_nquads};
+                                    ng_graph_write_jsonld, ng_graph_write_nquads,
+                                    ng_graph_write_gexf};
 #define NWRITERS (sizeof writers / sizeof writers[0])
 
 static void writers_refuse_an_unfinished_graph(void)
@@ -333,10 +334,41 @@ static void analytics_can_be_switched_off(void)
     ng_graph_free(g);
 }
 
+/* GEXF: documents of consecutive days make one spell, a gap starts another,
+ * an undated document adds none; the nodes start at the first date. */
+static void gexf_spells_merge_consecutive_days(void)
+{
+    static const char *const docs[][2] = {
+        {"d1", "2024-02-28"}, {"d2", "2024-02-29"}, {"d3", "2024-03-01"},
+        {"d4", "2024-03-01"}, {"d5", "2024-03-09"}, {"d6", ""}};
+    ng_graph *g = ng_graph_new();
+    ng_error err = {""};
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        ng_triple t = triple("Alice", "met-with", "Bob", NG_MOD_ASSERTED);
+        t.doc = docs[i][0];
+        t.date = docs[i][1];
+        CHECK(ng_graph_add_triple(g, &t) == NG_OK);
+    }
+    CHECK(ng_graph_finish(g, &err) == NG_OK);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    CHECK(m && ng_graph_write_gexf(g, m, NULL, &err) == NG_OK);
+    if (m)
+        fclose(m);
+    CHECK(buf && strstr(buf, "<spell start=\"2024-02-28\" end=\"2024-03-01\"/>"));
+    CHECK(buf && strstr(buf, "<spell start=\"2024-03-09\" end=\"2024-03-09\"/>"));
+    CHECK(buf && !strstr(buf, "<spell start=\"2024-02-29\""));
+    CHECK(buf && strstr(buf, "label=\"Alice\" start=\"2024-02-28\""));
+    free(buf);
+    ng_graph_free(g);
+}
+
 static const struct {
     const char *name;
     void (*run)(void);
 } tests[] = {
+    {"gexf_spells_merge_consecutive_days", gexf_spells_merge_consecutive_days},
     {"symmetric_relation_declared_late_still_merges", symmetric_relation_declared_late_still_merges},
     {"analytics_can_be_switched_off", analytics_can_be_switched_off},
     {"slugs_are_stable_and_unique", slugs_are_stable_and_unique},
