@@ -22,7 +22,7 @@ import shutil
 import subprocess
 import sys
 
-GRAPH_FILES = ["graph.graphml", "graph.dot", "graph.jsonld", "graph.nq"]
+GRAPH_FILES = ["graph.graphml", "graph.dot", "graph.jsonld", "graph.nq", "graph.gexf"]
 ALL_FILES = GRAPH_FILES + ["triples.csv"]
 
 # Articles of our own: the same people in several documents, dates apart, a

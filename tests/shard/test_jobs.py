@@ -83,7 +83,7 @@ def same_build(env, inputs):
         d = "graph-j" + j
         env.ok("build", "-q", *inputs, "-j", j, "-O", d)
         outs.append({n: env.read(d, n) for n in sorted(os.listdir(env.path(d)))})
-    check(len(outs[0]) == 5, "build -O wrote %s" % sorted(outs[0]))
+    check(len(outs[0]) == 6, "build -O wrote %s" % sorted(outs[0]))
     for j, o in zip(JOBS[1:], outs[1:]):
         for name in outs[0]:
             check(o[name] == outs[0][name], "build --jobs %s: %s differs" % (j, name))
