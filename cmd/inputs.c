@@ -47,7 +47,7 @@ static int has_ext(const char *path, const char *ext)
     return n > e && strcasecmp(path + n - e, ext) == 0 && path[n - e - 1] != '/';
 }
 
-static char *join(const char *dir, const char *name)
+char *ng_path_join(const char *dir, const char *name)
 {
     size_t n = strlen(dir);
     while (n > 1 && dir[n - 1] == '/')
@@ -104,7 +104,7 @@ static ng_status walk(const char *dir, pathlist *out, ng_diag *d)
         }
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
-        char *path = join(dir, e->d_name);
+        char *path = ng_path_join(dir, e->d_name);
         struct stat st;
         if (!path) {
             s = ng_diag_error(d, NG_ENOMEM, "out of memory");

@@ -54,6 +54,9 @@ ng_status ng_inputs_add(ng_inputs *in, const char *arg, ng_input_kind kind, int 
                         ng_diag *d);
 void ng_inputs_free(ng_inputs *in);
 
+/* "dir/name" without doubled slashes, malloc'd; NULL on ENOMEM. */
+char *ng_path_join(const char *dir, const char *name);
+
 /* 1 when every input is a regular file, so that two passes are possible. */
 int ng_inputs_rereadable(const ng_inputs *in);
 

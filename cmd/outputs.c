@@ -12,18 +12,6 @@
 #include "outputs.h"
 #include "run.h"
 
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir);
-    while (n > 1 && dir[n - 1] == '/')
-        n--;
-    size_t size = n + strlen(name) + 2;
-    char *p = malloc(size);
-    if (p)
-        snprintf(p, size, "%.*s/%s", (int)n, dir, name);
-    return p;
-}
-
 /* ---- pictures: Graphviz renders the DOT ---- */
 
 extern char **environ;
@@ -160,7 +148,7 @@ static ng_status plan(ng_run *r)
         return ng_is_picture(o->format) ? ng_render_plan(r) : NG_OK;
     }
     for (int f = 0; f < NG_FMT_DATA_COUNT; f++) {
-        if (!(r->owned_path[f] = join(o->outdir, ng_format_file((ng_format)f))))
+        if (!(r->owned_path[f] = ng_path_join(o->outdir, ng_format_file((ng_format)f))))
             return ng_diag_error(r->d, NG_ENOMEM, "out of memory");
         r->path[f] = r->owned_path[f];
     }
