@@ -323,6 +323,14 @@ static int backward(matcher *mt, attempt *at, const ng_elem *e, size_t *pos, int
  * at pos (backwards); consumes nothing. */
 static int absent(const matcher *mt, const ng_elem *e, size_t pos, int dir)
 {
+    if (e->phrases < 0) { /* !X: no mention next ("A and B met" but not "... met C") */
+        size_t q = pos;
+        if (dir > 0 && q < mt->se && is_det(&mt->toks[q]))
+            q++;
+        if (dir > 0)
+            return q >= mt->se || mt->m_start[q - mt->sb] < 0;
+        return pos <= mt->sb || mt->m_end[pos - 1 - mt->sb] < 0;
+    }
     const ng_phrases *set = &mt->k->phrases[e->phrases];
     if (dir > 0)
         return pos >= mt->se || ng_phrases_match(set, mt->toks, pos, mt->se) == 0;

@@ -91,10 +91,21 @@ static int country_of(const ng_knowledge *k, int lex)
 
 /* ---- names ---------------------------------------------------------- */
 
+/* "H.R." in "H.R. McMaster": initials joined by periods. */
+static int is_initials(const ng_token *t)
+{
+    return (t->flags & TOK_WORD) && t->norm_len >= 4 && t->norm[1] == '.' &&
+           t->norm[t->norm_len - 1] == '.';
+}
+
 static int is_name_word(const scan *s, size_t i)
 {
     const ng_token *t = &s->toks[i];
-    if (!(t->flags & TOK_CAP) || (t->flags & TOK_ALLCAP))
+    if (!(t->flags & TOK_CAP))
+        return 0;
+    if ((t->flags & TOK_ALLCAP) && !(is_initials(t) && i + 1 < s->se &&
+                                     (s->toks[i + 1].flags & TOK_CAP) &&
+                                     !(s->toks[i + 1].flags & TOK_ALLCAP)))
         return 0;
     if ((t->wclass & W_STOP))
         return 0;

@@ -309,6 +309,11 @@ static ng_status parse_element(parser *p, char *w, ng_elem *e)
         e->kind = EL_ANY;
         return NG_OK;
     }
+    if (strcmp(w, "!X") == 0) { /* no mention comes next (after a determiner) */
+        e->kind = EL_NOT;
+        e->phrases = -1;
+        return NG_OK;
+    }
     e->kind = EL_WORD;
     if (w[0] == '!' && w[1]) {
         if (e->optional)

@@ -130,6 +130,18 @@ static const tcase cases[] = {
      "Japanese Prime Minister Ken Mori was received by King Harald's chamberlain.\n"
      "Mori visited the U.S.-led coalition headquarters.",
      ""},
+    {"a_and_b_met_c_gives_two_meetings_with_c_only", "2024-01-10",
+     "Indian Prime Minister Rohan Mehta and Kenyan President Ruth Otieno met Peruvian President "
+     "Diego Rojas in Lima.",
+     "Rohan Mehta | met-with | Diego Rojas | asserted\n"
+     "Ruth Otieno | met-with | Diego Rojas | asserted\n"},
+    {"when_x_arrives_is_still_to_come", "2024-01-10",
+     "Indian Prime Minister Rohan Mehta spoke on Monday.\n"
+     "When Mehta arrives in Nairobi, he will sign the deal.",
+     "Rohan Mehta | visited | Nairobi | planned\n"},
+    {"initials_belong_to_the_name", "2024-01-10",
+     "Senator Ben Cardin met national security adviser H.R. McMaster last week.",
+     "Ben Cardin | met-with | H.R. McMaster | asserted\n"},
     {"a_negated_verb_does_not_negate_a_noun_phrase", "2024-01-10",
      "The adviser said he had not discussed U.S. sanctions on Russia with anyone.",
      "Russia | sanctioned-by | United States | asserted\n"},
