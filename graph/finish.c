@@ -248,18 +248,6 @@ static void count_documents(ng_graph *g)
     g->nentity_docs = n;
 }
 
-typedef struct {
-    const char *s;
-    size_t len;
-} str_key;
-
-static int str_eq(const void *ctx, uint32_t id, const void *key)
-{
-    const ng_i_str *r = &((const ng_graph *)ctx)->strs[id];
-    const str_key *k = key;
-    return r->len == k->len && memcmp(r->s, k->s, k->len) == 0;
-}
-
 /* The documents behind the edges, sorted, with their dates. */
 static ng_status make_docs(ng_graph *g)
 {
@@ -276,8 +264,7 @@ static ng_status make_docs(ng_graph *g)
     for (size_t i = 0; i < g->nedge_docs; i++) {
         if (n && g->docs[n - 1].id == tmp[i])
             continue;
-        str_key k = {tmp[i], strlen(tmp[i])};
-        uint32_t id = ng_i_table_find(&g->str_index, ng_i_fnv1a32(k.s, k.len), str_eq, g, &k);
+        uint32_t id = ng_i_str_find(g, tmp[i], strlen(tmp[i]));
         g->docs[n++] = (ng_i_doc){tmp[i], id == NG_I_NONE ? NULL : g->strs[id].date};
     }
     g->ndocs = n;

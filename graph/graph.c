@@ -84,12 +84,17 @@ static int str_eq(const void *ctx, uint32_t id, const void *key)
     return r->len == k->len && memcmp(r->s, k->s, k->len) == 0;
 }
 
+uint32_t ng_i_str_find(const ng_graph *g, const char *s, size_t len)
+{
+    str_key k = {s, len};
+    return ng_i_table_find(&g->str_index, ng_i_fnv1a32(s, len), str_eq, g, &k);
+}
+
 /* Interns an already clean string. */
 static ng_status intern_clean(ng_graph *g, const char *s, size_t len, uint32_t *out)
 {
-    str_key k = {s, len};
     uint32_t h = ng_i_fnv1a32(s, len);
-    uint32_t id = ng_i_table_find(&g->str_index, h, str_eq, g, &k);
+    uint32_t id = ng_i_str_find(g, s, len);
     if (id != NG_I_NONE) {
         *out = id;
         return NG_OK;

@@ -209,6 +209,8 @@ struct ng_graph {
 
 /* graph.c */
 ng_status ng_i_intern(ng_graph *g, const char *s, size_t len, uint32_t *out);
+/* The id of an interned string, or NG_I_NONE. */
+uint32_t ng_i_str_find(const ng_graph *g, const char *s, size_t len);
 ng_status ng_i_grow(void *arrayp, size_t *cap, size_t need, size_t size);
 /* The relation / entity named by an interned string, created when new. */
 ng_status ng_i_relation_of(ng_graph *g, uint32_t name, uint32_t *out);
