@@ -6,12 +6,7 @@ const path = require('path');
 const Graph = require('graphology');
 const {parse} = require('graphology-gexf');
 
-function expect(what, got, want) {
-  if (JSON.stringify(got) !== JSON.stringify(want)) {
-    console.log(`FAIL: ${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
-    process.exit(1);
-  }
-}
+const {expect} = require('./expect');
 
 const dir = process.argv[2];
 const small = parse(Graph, fs.readFileSync(path.join(dir, 'small.gexf'), 'utf8'));

@@ -32,12 +32,7 @@ function rows(store, query) {
   return store.query(PREFIXES + query).map((b) => [...b.values()].map((t) => t.value));
 }
 
-function expect(what, got, want) {
-  if (JSON.stringify(got) !== JSON.stringify(want)) {
-    console.log(`FAIL: ${what}:\n  got  ${JSON.stringify(got)}\n  want ${JSON.stringify(want)}`);
-    process.exit(1);
-  }
-}
+const {expect} = require('./expect');
 
 const dir = process.argv[2];
 const small = load(dir, 'small');
