@@ -38,34 +38,67 @@ size_t ng_text_invalid_at(const char *text, size_t len)
     return len;
 }
 
+/* Bytes from i on that are ASCII and not NUL, eight at a time where it can. */
+static size_t ascii_run(const unsigned char *s, size_t i, size_t len)
+{
+    const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if ((w & high) || ((w - ones) & ~w & high)) /* a high bit, or a NUL */
+            break;
+    }
+    while (i < len && s[i] != 0 && s[i] < 0x80)
+        i++;
+    return i;
+}
+
+/* Characters that are their own NFC whatever surrounds them: canonical
+ * class 0, no canonical decomposition, never the second of a composition.
+ * The Latin-1 letters and signs and the common punctuation (quotes, dashes,
+ * ellipsis) are, which covers most news text. */
+static int nfc_inert(utf8proc_int32_t cp)
+{
+    return (cp >= 0xA0 && cp <= 0xFF) || (cp >= 0x2010 && cp <= 0x2027) ||
+           (cp >= 0x2030 && cp <= 0x205E);
+}
+
+/* Whether s[a, b) is unchanged by NFC. */
+static int segment_is_nfc(const unsigned char *s, size_t a, size_t b)
+{
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t n = utf8proc_map(s + a, (utf8proc_ssize_t)(b - a), &nfc,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    int same = n >= 0 && (size_t)n == b - a && memcmp(nfc, s + a, b - a) == 0;
+    free(nfc);
+    return same;
+}
+
+/* NFC is local: no ASCII character ever combines with what comes before
+ * it, so a run of non-ASCII characters normalises on its own, together
+ * with the one character before it (a letter a mark may compose with). */
 int ng_text_is_clean(const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
-    int ascii = 1;
     if (has_bom(text, len))
         return 0;
-    for (size_t i = 0; i < len;) {
+    for (size_t i = 0; (i = ascii_run(s, i, len)) < len;) {
         if (s[i] == 0)
             return 0;
-        if (s[i] < 0x80) {
-            i++;
-            continue;
+        size_t run = i, inert = 1;
+        while (i < len && s[i] >= 0x80) {
+            utf8proc_int32_t cp;
+            size_t n = utf8_valid_len(s + i, len - i);
+            if (n == 0)
+                return 0;
+            utf8proc_iterate(s + i, (utf8proc_ssize_t)n, &cp);
+            inert = inert && nfc_inert(cp);
+            i += n;
         }
-        size_t n = utf8_valid_len(s + i, len - i);
-        if (n == 0)
+        if (!inert && !segment_is_nfc(s, run > 0 ? run - 1 : 0, i))
             return 0;
-        ascii = 0;
-        i += n;
     }
-    if (ascii)
-        return 1;
-    /* Valid UTF-8 with non-ASCII letters: clean only if already NFC. */
-    utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &nfc,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    int same = n >= 0 && (size_t)n == len && memcmp(nfc, text, len) == 0;
-    free(nfc);
-    return same;
+    return 1;
 }
 
 /* Copies text into a fresh buffer with bad sequences replaced by U+FFFD
