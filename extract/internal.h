@@ -34,9 +34,13 @@ void ng_arena_reset(ng_arena *a); /* keeps the first block for reuse */
 void ng_arena_free(ng_arena *a);
 
 /* ---- string map ----------------------------------------------------- */
+/* A slot is in use when its hash is non-zero and its generation is the
+ * map's: clearing a per-document map only moves the generation on, so a
+ * large document does not make every later one pay for a memset. */
 typedef struct {
     const char *key;
-    size_t key_len;
+    uint32_t key_len;
+    uint32_t gen;
     uint64_t hash;
     intptr_t value;
 } ng_strmap_slot;
@@ -44,7 +48,13 @@ typedef struct {
 typedef struct {
     ng_strmap_slot *slots;
     size_t cap, count;
+    uint32_t gen;
 } ng_strmap;
+
+static inline int ng_strmap_used(const ng_strmap *m, const ng_strmap_slot *s)
+{
+    return s->hash != 0 && s->gen == m->gen;
+}
 
 uint64_t ng_hash(const char *s, size_t n);
 /* Returns 1 and sets *value when key is present. */
@@ -52,7 +62,8 @@ int ng_strmap_get(const ng_strmap *m, const char *key, size_t n, intptr_t *value
 /* Same, with the key's ng_hash already known. */
 int ng_strmap_get_h(const ng_strmap *m, const char *key, size_t n, uint64_t hash,
                     intptr_t *value);
-/* Inserts or replaces; key must outlive the map (use an arena). */
+/* Inserts or replaces; key must outlive the map (use an arena).  Keys of
+ * 4 GiB or more are refused (NG_EINPUT). */
 ng_status ng_strmap_put(ng_strmap *m, const char *key, size_t n, intptr_t value);
 void ng_strmap_free(ng_strmap *m);
 void ng_strmap_clear(ng_strmap *m); /* keeps the memory */
@@ -91,8 +102,19 @@ enum {
 /* What phrases a word can start (ng_token.starts), so that most positions
  * need no lookup at all. */
 enum { STARTS_ALIAS = 1, STARTS_TITLE = 2, STARTS_ANCHOR = 4, STARTS_PHRASE = 8 };
+/* Beside each STARTS_* bit, the most tokens a phrase of that kind starting
+ * with the word has (4 bits at STARTS_LEN_SHIFT + 4 * kind; 15: any), so
+ * that a lookup tries only the lengths that can be there. */
+enum { STARTS_LEN_SHIFT = 8, STARTS_LEN_ANY = 15 };
+enum { STARTS_KIND_ALIAS, STARTS_KIND_TITLE, STARTS_KIND_ANCHOR, STARTS_KIND_PHRASE };
+static inline size_t ng_starts_len(uint32_t starts, int kind, size_t max)
+{
+    size_t n = (starts >> (STARTS_LEN_SHIFT + 4 * kind)) & 15;
+    return n != STARTS_LEN_ANY && n < max ? n : max;
+}
 /* Word classes (words.c), stored above the STARTS_* bits in starts_map. */
-enum { WCLASS_SHIFT = 8 };
+enum { WCLASS_SHIFT = 32 };
+_Static_assert(sizeof(intptr_t) >= 8, "starts_map values hold 46 bits");
 enum {
     W_DET = 1 << 0, W_INDEF = 1 << 1, W_FORMER = 1 << 2, W_SUBROLE = 1 << 3,
     W_PARTICLE = 1 << 4, W_PRONOUN = 1 << 5, W_NOTNOUN = 1 << 6, W_MONTH = 1 << 7,

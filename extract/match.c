@@ -493,7 +493,9 @@ static ng_status match_sentence(matcher *mt)
     for (size_t i = mt->sb; i < mt->se; i++) {
         if (!(mt->toks[i].starts & STARTS_ANCHOR))
             continue;
-        size_t max = k->max_anchor_tokens < mt->se - i ? k->max_anchor_tokens : mt->se - i;
+        size_t max = ng_starts_len(mt->toks[i].starts, STARTS_KIND_ANCHOR,
+                                   k->max_anchor_tokens < mt->se - i ? k->max_anchor_tokens
+                                                                     : mt->se - i);
         ng_prefixes pre;
         for (size_t n = ng_key_prefixes(mt->toks, i, max, &pre); n > 0; n--) {
             intptr_t list;

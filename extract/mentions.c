@@ -55,9 +55,10 @@ static int raw_equals(const ng_docstate *d, const ng_token *toks, size_t i, size
 static size_t lexicon_at(const scan *s, size_t i, const ng_lex_alias **alias)
 {
     const ng_knowledge *k = s->d->k;
-    size_t max = k->max_alias_tokens < s->se - i ? k->max_alias_tokens : s->se - i;
     if (!(s->toks[i].flags & (TOK_CAP | TOK_DIGIT)) || !(s->toks[i].starts & STARTS_ALIAS))
         return 0;
+    size_t max = ng_starts_len(s->toks[i].starts, STARTS_KIND_ALIAS,
+                               k->max_alias_tokens < s->se - i ? k->max_alias_tokens : s->se - i);
     ng_prefixes pre;
     for (size_t n = ng_key_prefixes(s->toks, i, max, &pre); n > 0; n--) {
         intptr_t a;
@@ -214,7 +215,8 @@ static size_t title_at(const scan *s, size_t p, ng_mention *m)
     const ng_knowledge *k = s->d->k;
     if (p >= s->se || !(s->toks[p].starts & STARTS_TITLE))
         return 0;
-    size_t max = k->max_title_tokens < s->se - p ? k->max_title_tokens : s->se - p;
+    size_t max = ng_starts_len(s->toks[p].starts, STARTS_KIND_TITLE,
+                               k->max_title_tokens < s->se - p ? k->max_title_tokens : s->se - p);
     intptr_t t;
     ng_prefixes pre;
     for (size_t n = ng_key_prefixes(s->toks, p, max, &pre); n > 0; n--)

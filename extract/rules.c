@@ -33,7 +33,8 @@ size_t ng_phrases_match(const ng_phrases *set, const ng_token *toks, size_t i, s
 {
     if (!(toks[i].starts & STARTS_PHRASE))
         return 0;
-    size_t max = set->max_tokens < end - i ? set->max_tokens : end - i;
+    size_t max = ng_starts_len(toks[i].starts, STARTS_KIND_PHRASE,
+                               set->max_tokens < end - i ? set->max_tokens : end - i);
     if (max == 1)
         return ng_strmap_get_h(&set->map, toks[i].norm, toks[i].norm_len, toks[i].hash, NULL);
     ng_prefixes p;
@@ -457,7 +458,7 @@ static ng_status anchor_rule(ng_knowledge *k, size_t r, ng_error *err)
         k->max_anchor_tokens = set->max_tokens;
     for (size_t i = 0; i < set->map.cap; i++) {
         const ng_strmap_slot *s = &set->map.slots[i];
-        if (!s->hash)
+        if (!ng_strmap_used(&set->map, s))
             continue;
         intptr_t list;
         if (!ng_strmap_get(&k->anchor_map, s->key, s->key_len, &list)) {
@@ -494,18 +495,27 @@ static void mark_possessive_slots(ng_knowledge *k, ng_rule *rule)
     }
 }
 
-/* Notes the first word of every key of m in the starts map. */
-static ng_status note_starts(ng_knowledge *k, const ng_strmap *m, uint32_t bit)
+/* Notes the first word of every key of m in the starts map, with the most
+ * tokens a key starting with it has. */
+static ng_status note_starts(ng_knowledge *k, const ng_strmap *m, int kind)
 {
+    int shift = STARTS_LEN_SHIFT + 4 * kind;
     for (size_t i = 0; i < m->cap; i++) {
         const ng_strmap_slot *s = &m->slots[i];
-        if (!s->hash)
+        if (!ng_strmap_used(m, s))
             continue;
         const char *sp = memchr(s->key, ' ', s->key_len);
-        size_t n = sp ? (size_t)(sp - s->key) : s->key_len;
+        size_t n = sp ? (size_t)(sp - s->key) : s->key_len, ntok = 1;
+        for (size_t j = n; j < s->key_len; j++)
+            ntok += s->key[j] == ' ';
+        if (ntok > STARTS_LEN_ANY)
+            ntok = STARTS_LEN_ANY;
         intptr_t bits = 0;
         ng_strmap_get(&k->starts_map, s->key, n, &bits);
-        ng_status st = ng_strmap_put(&k->starts_map, s->key, n, bits | (intptr_t)bit);
+        size_t had = (size_t)(bits >> shift) & 15;
+        if (ntok > had)
+            bits = (bits & ~((intptr_t)15 << shift)) | (intptr_t)ntok << shift;
+        ng_status st = ng_strmap_put(&k->starts_map, s->key, n, bits | (intptr_t)1 << kind);
         if (st)
             return st;
     }
@@ -516,13 +526,13 @@ static ng_status build_starts(ng_knowledge *k)
 {
     ng_status st = ng_words_register(k);
     if (!st)
-        st = note_starts(k, &k->alias_map, STARTS_ALIAS);
+        st = note_starts(k, &k->alias_map, STARTS_KIND_ALIAS);
     if (!st)
-        st = note_starts(k, &k->title_map, STARTS_TITLE);
+        st = note_starts(k, &k->title_map, STARTS_KIND_TITLE);
     if (!st)
-        st = note_starts(k, &k->anchor_map, STARTS_ANCHOR);
+        st = note_starts(k, &k->anchor_map, STARTS_KIND_ANCHOR);
     for (size_t i = 0; i < k->nphrases && !st; i++)
-        st = note_starts(k, &k->phrases[i].map, STARTS_PHRASE);
+        st = note_starts(k, &k->phrases[i].map, STARTS_KIND_PHRASE);
     return st;
 }
 

@@ -14,13 +14,16 @@ uint64_t ng_hash(const char *s, size_t n)
     return h ? h : 1; /* 0 marks an empty slot */
 }
 
-static ng_strmap_slot *find_slot(ng_strmap_slot *slots, size_t cap, const char *key, size_t n,
-                                 uint64_t h)
+/* The slot of key, or the free slot where it would go. */
+static ng_strmap_slot *find_slot(ng_strmap_slot *slots, size_t cap, uint32_t gen,
+                                 const char *key, size_t n, uint64_t h)
 {
     size_t i = (size_t)h & (cap - 1);
     for (;;) {
         ng_strmap_slot *s = &slots[i];
-        if (s->hash == 0 || (s->hash == h && s->key_len == n && memcmp(s->key, key, n) == 0))
+        if (s->hash == 0 || s->gen != gen)
+            return s;
+        if (s->hash == h && s->key_len == n && memcmp(s->key, key, n) == 0)
             return s;
         i = (i + 1) & (cap - 1);
     }
@@ -34,10 +37,10 @@ int ng_strmap_get(const ng_strmap *m, const char *key, size_t n, intptr_t *value
 int ng_strmap_get_h(const ng_strmap *m, const char *key, size_t n, uint64_t hash,
                     intptr_t *value)
 {
-    if (m->cap == 0)
+    if (m->cap == 0 || n > UINT32_MAX)
         return 0;
-    ng_strmap_slot *s = find_slot(m->slots, m->cap, key, n, hash);
-    if (s->hash == 0)
+    ng_strmap_slot *s = find_slot(m->slots, m->cap, m->gen, key, n, hash);
+    if (!ng_strmap_used(m, s))
         return 0;
     if (value)
         *value = s->value;
@@ -52,8 +55,8 @@ static ng_status rehash(ng_strmap *m)
         return NG_ENOMEM;
     for (size_t i = 0; i < m->cap; i++) {
         ng_strmap_slot *old = &m->slots[i];
-        if (old->hash)
-            *find_slot(slots, cap, old->key, old->key_len, old->hash) = *old;
+        if (ng_strmap_used(m, old))
+            *find_slot(slots, cap, m->gen, old->key, old->key_len, old->hash) = *old;
     }
     free(m->slots);
     m->slots = slots;
@@ -63,17 +66,20 @@ static ng_status rehash(ng_strmap *m)
 
 ng_status ng_strmap_put(ng_strmap *m, const char *key, size_t n, intptr_t value)
 {
+    if (n > UINT32_MAX)
+        return NG_EINPUT;
     if ((m->count + 1) * 4 > m->cap * 3) {
         ng_status st = rehash(m);
         if (st)
             return st;
     }
     uint64_t h = ng_hash(key, n);
-    ng_strmap_slot *s = find_slot(m->slots, m->cap, key, n, h);
-    if (s->hash == 0) {
+    ng_strmap_slot *s = find_slot(m->slots, m->cap, m->gen, key, n, h);
+    if (!ng_strmap_used(m, s)) {
         s->hash = h;
+        s->gen = m->gen;
         s->key = key;
-        s->key_len = n;
+        s->key_len = (uint32_t)n;
         m->count++;
     }
     s->value = value;
@@ -85,6 +91,7 @@ void ng_strmap_free(ng_strmap *m)
     free(m->slots);
     m->slots = NULL;
     m->cap = m->count = 0;
+    m->gen = 0;
 }
 
 int ng_grow(void **items, size_t *cap, size_t count, size_t elem)
@@ -104,7 +111,7 @@ int ng_grow(void **items, size_t *cap, size_t count, size_t elem)
 
 void ng_strmap_clear(ng_strmap *m)
 {
-    if (m->slots)
+    if (++m->gen == 0 && m->slots) /* wrapped: old slots could look current */
         memset(m->slots, 0, m->cap * sizeof *m->slots);
     m->count = 0;
 }

@@ -234,8 +234,8 @@ static ng_status push_token(tokenizer *tz, size_t start, size_t end, uint32_t fl
     t.hash = ng_hash(t.norm, t.norm_len);
     intptr_t bits;
     if (tz->k && ng_strmap_get_h(&tz->k->starts_map, t.norm, t.norm_len, t.hash, &bits)) {
-        t.starts = (uint32_t)bits & ((1u << WCLASS_SHIFT) - 1);
-        t.wclass = (uint32_t)(bits >> WCLASS_SHIFT);
+        t.starts = (uint32_t)bits;
+        t.wclass = (uint32_t)((uint64_t)bits >> WCLASS_SHIFT);
     }
     if ((flags & TOK_WORD) && ascii_word_flags(tz->text + start, end - start, &t.flags)) {
         /* done without decoding */
