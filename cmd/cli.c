@@ -193,6 +193,9 @@ static ng_status on_doc(const ng_doc *doc, void *user)
     if (s)
         return ng_diag_error(r->d, s, "%s: learning roles failed: %s", doc->id, ng_strerror(s));
     r->docs++;
+    r->sentences += ng_extractor_sentences(r->x);
+    if (!ng_extractor_may_yield(r->x))
+        return NG_OK;
     r->sink_status = NG_OK;
     s = ng_extract_doc(r->x, doc, on_triple, r);
     if (s && r->sink_status)
@@ -252,6 +255,7 @@ static ng_status extract_all(ng_run *r)
     if (!(r->x = ng_extractor_new(r->k)))
         return ng_diag_error(r->d, NG_ENOMEM, "out of memory");
     int two_passes = ng_inputs_rereadable(&r->in);
+    r->extracted = 1;
     ng_progress_init(&r->progress, !r->o->quiet && isatty(STDERR_FILENO),
                      total_input_bytes(&r->in), two_passes ? 2 : 1);
     if (!two_passes) {
@@ -261,13 +265,16 @@ static ng_status extract_all(ng_run *r)
     }
     ng_par p = {r->k, r->o->jobs > 0 ? (size_t)r->o->jobs : ng_par_default_jobs(), r->d,
                 count_doc, take_triple, r, on_read};
-    ng_status s = ng_par_learn(&p, &r->in, &ro, &r->stats, r->x);
+    ng_par_plan plan = {0};
+    ng_status s = ng_par_learn(&p, &r->in, &ro, &r->stats, r->x, &plan);
     if (s == NG_OK) {
+        r->sentences = plan.sentences;
         ng_progress_pass(&r->progress, 2);
         r->d->muted = 1; /* the first pass has told the warnings */
-        s = ng_par_extract(&p, &r->in, &ro, &r->stats, r->x);
+        s = ng_par_extract(&p, &r->in, &ro, &r->stats, r->x, &plan);
         r->d->muted = 0;
     }
+    ng_par_plan_free(&plan);
     ng_progress_done(&r->progress);
     return s;
 }
@@ -376,6 +383,9 @@ static void summary(ng_run *r)
                 r->stats.bad_dates, r->stats.bad_dates == 1 ? "" : "s");
     if (r->stats.empty || r->stats.bad_dates)
         u = put(line, sizeof line, u, ")");
+    if (r->extracted)
+        u = put(line, sizeof line, u, ", %zu sentence%s", r->sentences,
+                r->sentences == 1 ? "" : "s");
     u = put(line, sizeof line, u, ", %zu warning%s, %zu triple%s", r->d->warnings,
             r->d->warnings == 1 ? "" : "s", r->triples, r->triples == 1 ? "" : "s");
     if (r->n_rels) /* qsort(NULL, 0, ...) is undefined */

@@ -74,6 +74,7 @@ static int grow(void **v, size_t *cap, size_t n, size_t size)
  * it grows; pointers are made when a document or triple is handed on. */
 typedef struct {
     size_t id, date, title, text, len;
+    int yields; /* pass 1: may yield triples; pass 2: to be extracted */
 } doc_ref;
 
 typedef struct {
@@ -94,6 +95,7 @@ typedef struct {
     size_t failed;
     int sink_failed;      /* a triple could not be kept (out of memory) */
     ng_extractor *learned; /* pass 1: what this batch learned */
+    size_t sentences;      /* pass 1: sentences of its documents */
     bytes tbuf;
     triple_ref *t;
     size_t nt, cap_t;
@@ -120,16 +122,18 @@ static ng_triple triple_of(const batch *b, size_t i)
     return t;
 }
 
-static int batch_add_doc(batch *b, const ng_doc *doc)
+/* A document the plan skips is kept without its text. */
+static int batch_add_doc(batch *b, const ng_doc *doc, int yields)
 {
     doc_ref r;
+    r.len = yields ? doc->len : 0;
+    r.yields = yields;
     if (grow((void **)&b->docs, &b->cap_docs, b->ndocs, sizeof *b->docs) ||
         bytes_put(&b->docbuf, doc->id, strlen(doc->id), &r.id) ||
         bytes_put(&b->docbuf, doc->date, strlen(doc->date), &r.date) ||
         bytes_put(&b->docbuf, doc->title, strlen(doc->title), &r.title) ||
-        bytes_put(&b->docbuf, doc->text, doc->len, &r.text))
+        bytes_put(&b->docbuf, doc->text, r.len, &r.text))
         return -1;
-    r.len = doc->len;
     b->docs[b->ndocs++] = r;
     return 0;
 }
@@ -185,6 +189,7 @@ static void batch_reset(batch *b)
     b->sink_failed = 0;
     ng_extractor_free(b->learned);
     b->learned = NULL;
+    b->sentences = 0;
     b->state = SLOT_FREE;
 }
 
@@ -212,6 +217,9 @@ struct pipeline {
     int learn;              /* pass 1 */
     ng_extractor *learned;  /* pass 1: batches are absorbed into it */
     const ng_extractor *from; /* pass 2: the learned state the workers copy */
+    ng_par_plan *plan_out;  /* pass 1: filled in input order */
+    const ng_par_plan *plan; /* pass 2: which documents to extract */
+    size_t nread;           /* documents read so far */
     ng_extractor **wx;      /* pass 2: one extractor per worker */
     size_t nwx;
     batch *slots;
@@ -279,6 +287,11 @@ static void run_batch(pipeline *pl, batch *b, ng_extractor *x)
         ng_status s;
         if (pl->learn) {
             s = ng_extractor_learn(x, &doc);
+            b->docs[i].yields = ng_extractor_may_yield(x);
+            b->sentences += ng_extractor_sentences(x);
+        } else if (!b->docs[i].yields) {
+            b->doc_end[i] = b->nt;
+            s = NG_OK;
         } else {
             s = ng_extract_doc(x, &doc, keep_triple, b);
             b->doc_end[i] = b->nt;
@@ -293,6 +306,39 @@ static void run_batch(pipeline *pl, batch *b, ng_extractor *x)
     }
 }
 
+/* Pass 1 records which documents of b may yield triples. */
+static ng_status plan_add(ng_par_plan *plan, const batch *b)
+{
+    size_t need = (plan->ndocs + b->ndocs + 7) / 8;
+    if (need > plan->cap) {
+        size_t cap = plan->cap ? plan->cap : 4096;
+        while (cap < need)
+            cap *= 2;
+        unsigned char *bits = realloc(plan->bits, cap);
+        if (!bits)
+            return NG_ENOMEM;
+        memset(bits + plan->cap, 0, cap - plan->cap);
+        plan->bits = bits;
+        plan->cap = cap;
+    }
+    for (size_t i = 0; i < b->ndocs; i++, plan->ndocs++)
+        if (b->docs[i].yields)
+            plan->bits[plan->ndocs / 8] |= (unsigned char)(1u << (plan->ndocs % 8));
+    plan->sentences += b->sentences;
+    return NG_OK;
+}
+
+static int plan_yields(const ng_par_plan *plan, size_t doc)
+{
+    return !plan || doc >= plan->ndocs || (plan->bits[doc / 8] >> (doc % 8) & 1);
+}
+
+void ng_par_plan_free(ng_par_plan *plan)
+{
+    free(plan->bits);
+    *plan = (ng_par_plan){0};
+}
+
 /* On the calling thread, in input order: what the batch learned joins the
  * rest, or its triples go to the callbacks.  Reports a failure as the
  * one-thread run would have, at the same document. */
@@ -302,7 +348,8 @@ static ng_status emit(pipeline *pl, batch *b)
     size_t n = b->status ? b->failed + 1 : b->ndocs;
     ng_status s = NG_OK;
     if (pl->learn && b->status == NG_OK) {
-        if ((s = ng_extractor_absorb(pl->learned, b->learned)) != NG_OK)
+        if ((s = ng_extractor_absorb(pl->learned, b->learned)) != NG_OK ||
+            (s = plan_add(pl->plan_out, b)) != NG_OK)
             s = ng_diag_error(p->d, s, "learning roles failed: %s", ng_strerror(s));
     } else if (!pl->learn) {
         size_t t = 0;
@@ -400,7 +447,9 @@ static ng_status take_doc(const ng_doc *doc, void *user)
     if (pl->p->on_read)
         pl->p->on_read(doc, pl->p->user);
     batch *b = slot(pl, pl->queued);
-    if (batch_add_doc(b, doc) != 0)
+    int yields = pl->learn || plan_yields(pl->plan, pl->nread);
+    pl->nread++;
+    if (batch_add_doc(b, doc, yields) != 0)
         return ng_diag_error(pl->p->d, NG_ENOMEM, "%s: out of memory", doc->id);
     return batch_full(b) ? seal(pl) : NG_OK;
 }
@@ -475,11 +524,13 @@ static ng_status init_sync(pipeline *pl)
 /* One pass over the inputs: pass 1 learns into `into`; pass 2 extracts
  * with copies of `from` (absorbed into every worker's extractor). */
 static ng_status run_pass(const ng_par *p, ng_extractor *into, const ng_extractor *from,
+                          ng_par_plan *plan_out, const ng_par_plan *plan,
                           const ng_inputs *in, const ng_read_opts *ro, ng_read_stats *st)
 {
     size_t jobs = p->jobs ? p->jobs : 1;
     int learn = into != NULL;
-    pipeline pl = {.p = p, .learn = learn, .learned = into, .from = from};
+    pipeline pl = {.p = p, .learn = learn, .learned = into, .from = from,
+                   .plan_out = plan_out, .plan = plan};
     ng_status s = NG_OK;
     pl.nslots = jobs == 1 ? 1 : 2 * jobs;
     if (!(pl.slots = calloc(pl.nslots, sizeof *pl.slots)))
@@ -512,15 +563,16 @@ static ng_status run_pass(const ng_par *p, ng_extractor *into, const ng_extracto
 }
 
 ng_status ng_par_learn(const ng_par *p, const ng_inputs *in, const ng_read_opts *ro,
-                       ng_read_stats *st, ng_extractor *learned)
+                       ng_read_stats *st, ng_extractor *learned, ng_par_plan *plan)
 {
-    return run_pass(p, learned, NULL, in, ro, st);
+    return run_pass(p, learned, NULL, plan, NULL, in, ro, st);
 }
 
 ng_status ng_par_extract(const ng_par *p, const ng_inputs *in, const ng_read_opts *ro,
-                         ng_read_stats *st, const ng_extractor *learned)
+                         ng_read_stats *st, const ng_extractor *learned,
+                         const ng_par_plan *plan)
 {
-    return run_pass(p, NULL, learned, in, ro, st);
+    return run_pass(p, NULL, learned, NULL, plan, in, ro, st);
 }
 
 size_t ng_par_default_jobs(void)

@@ -30,8 +30,9 @@ typedef struct {
     const ng_knowledge *k; /* compiled; shared read-only by the workers */
     size_t jobs;           /* worker threads; 1 runs everything on the caller */
     ng_diag *d;
-    /* Pass 2, on the calling thread and in input order: once per document,
-     * then once per triple of that document.  A status other than NG_OK
+    /* Pass 2, on the calling thread and in input order: once per document
+     * (with an empty text when the plan skips it), then once per triple of
+     * that document.  A status other than NG_OK
      * stops the run; the callback has reported it. */
     ng_status (*on_doc)(const ng_doc *doc, void *user);
     ng_status (*on_triple)(const ng_triple *t, void *user);
@@ -41,15 +42,30 @@ typedef struct {
     void (*on_read)(const ng_doc *doc, void *user);
 } ng_par;
 
-/* Pass 1: learns every document of in and adds what was learned to
- * learned.  Reports its errors. */
-ng_status ng_par_learn(const ng_par *p, const ng_inputs *in, const ng_read_opts *ro,
-                       ng_read_stats *st, ng_extractor *learned);
+/* What pass 1 tells pass 2: one bit per document, in input order, set when
+ * the document may yield triples (ng_extractor_may_yield), and the number
+ * of sentences read.  Pass 2 does not extract the others -- most news
+ * documents hold no relation cue near a name -- and does not keep their
+ * text.  A bit of memory per document is the price. */
+typedef struct {
+    unsigned char *bits;
+    size_t ndocs, cap;
+    size_t sentences;
+} ng_par_plan;
 
-/* Pass 2: extracts every document of in with extractors that have absorbed
- * learned.  Reports its errors. */
+void ng_par_plan_free(ng_par_plan *plan);
+
+/* Pass 1: learns every document of in and adds what was learned to
+ * learned, and fills plan.  Reports its errors. */
+ng_status ng_par_learn(const ng_par *p, const ng_inputs *in, const ng_read_opts *ro,
+                       ng_read_stats *st, ng_extractor *learned, ng_par_plan *plan);
+
+/* Pass 2: extracts every document of in that plan lets through (all of
+ * them when plan is NULL, and those past its end) with extractors that
+ * have absorbed learned.  Reports its errors. */
 ng_status ng_par_extract(const ng_par *p, const ng_inputs *in, const ng_read_opts *ro,
-                         ng_read_stats *st, const ng_extractor *learned);
+                         ng_read_stats *st, const ng_extractor *learned,
+                         const ng_par_plan *plan);
 
 /* The number of online processors, from 1 to 1024: the default --jobs. */
 size_t ng_par_default_jobs(void);

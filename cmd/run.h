@@ -37,6 +37,8 @@ typedef struct {
     int csv_started;              /* the CSV header is written */
     /* counts for the summary */
     size_t docs, triples;
+    size_t sentences;             /* of the articles extracted */
+    int extracted;                /* articles were read (not triples files) */
     ng_relcount *rels;
     size_t n_rels, cap_rels;
     ng_strset labels;             /* entities whose aliases were added */

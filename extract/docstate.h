@@ -101,6 +101,9 @@ ng_status ng_learn_spelling(ng_docstate *d, const char *label, const char *first
                             const char *last, unsigned count);
 
 /* match.c */
+/* 0 when no sentence has both a mention and the gate phrase of some rule
+ * (rules.c): ng_match_rules would find nothing, whatever was learned. */
+int ng_match_possible(const ng_docstate *d);
 ng_status ng_match_rules(ng_docstate *d, ng_triple_cb cb, void *user, int *stopped);
 
 #endif

@@ -9,6 +9,7 @@
 struct ng_extractor {
     ng_docstate d;
     char *clean;      /* repaired copy of the current text, when needed */
+    int may_yield;    /* the document last learned */
 };
 
 ng_extractor *ng_extractor_new(const ng_knowledge *k)
@@ -77,7 +78,20 @@ static ng_status read_doc(ng_extractor *x, const ng_doc *doc)
 ng_status ng_extractor_learn(ng_extractor *x, const ng_doc *doc)
 {
     ng_status st = read_doc(x, doc);
-    return st ? st : ng_learn_bindings(&x->d);
+    if (st)
+        return st;
+    x->may_yield = ng_match_possible(&x->d);
+    return ng_learn_bindings(&x->d);
+}
+
+int ng_extractor_may_yield(const ng_extractor *x)
+{
+    return x->may_yield;
+}
+
+size_t ng_extractor_sentences(const ng_extractor *x)
+{
+    return x->d.toks.nsents;
 }
 
 ng_status ng_extractor_absorb(ng_extractor *dst, const ng_extractor *src)

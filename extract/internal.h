@@ -101,12 +101,14 @@ enum {
 
 /* What phrases a word can start (ng_token.starts), so that most positions
  * need no lookup at all. */
-enum { STARTS_ALIAS = 1, STARTS_TITLE = 2, STARTS_ANCHOR = 4, STARTS_PHRASE = 8 };
+enum { STARTS_ALIAS = 1, STARTS_TITLE = 2, STARTS_ANCHOR = 4, STARTS_PHRASE = 8,
+       STARTS_GATE = 16 };
 /* Beside each STARTS_* bit, the most tokens a phrase of that kind starting
  * with the word has (4 bits at STARTS_LEN_SHIFT + 4 * kind; 15: any), so
  * that a lookup tries only the lengths that can be there. */
 enum { STARTS_LEN_SHIFT = 8, STARTS_LEN_ANY = 15 };
-enum { STARTS_KIND_ALIAS, STARTS_KIND_TITLE, STARTS_KIND_ANCHOR, STARTS_KIND_PHRASE };
+enum { STARTS_KIND_ALIAS, STARTS_KIND_TITLE, STARTS_KIND_ANCHOR, STARTS_KIND_PHRASE,
+       STARTS_KIND_GATE };
 static inline size_t ng_starts_len(uint32_t starts, int kind, size_t max)
 {
     size_t n = (starts >> (STARTS_LEN_SHIFT + 4 * kind)) & 15;
@@ -119,7 +121,7 @@ enum {
     W_DET = 1 << 0, W_INDEF = 1 << 1, W_FORMER = 1 << 2, W_SUBROLE = 1 << 3,
     W_PARTICLE = 1 << 4, W_PRONOUN = 1 << 5, W_NOTNOUN = 1 << 6, W_MONTH = 1 << 7,
     W_ORG = 1 << 8, W_PLACE = 1 << 9, W_GOV = 1 << 10, W_MODIFIER = 1 << 11,
-    W_SUBORD = 1 << 12, W_STOP = 1 << 13
+    W_SUBORD = 1 << 12, W_STOP = 1 << 13, W_FUNCTION = 1 << 14
 };
 ng_status ng_words_register(struct ng_knowledge *k);
 
@@ -286,6 +288,8 @@ struct ng_knowledge {
     ng_anchor_list *anchor_lists;
     size_t nanchor_lists, cap_anchor_lists;
     size_t max_anchor_tokens;
+    ng_strmap gate_map;    /* the rarest required phrase of every rule -> 1 */
+    size_t max_gate_tokens;
     ng_strmap starts_map;  /* first word of any phrase -> STARTS_* bits */
     ng_strmap person_names; /* given names and East Asian family names -> NAME_* */
 };

@@ -49,7 +49,7 @@ void ng_knowledge_free(ng_knowledge *k)
     for (size_t i = 0; i < k->nanchor_lists; i++)
         free(k->anchor_lists[i].rules);
     ng_strmap *maps[] = {&k->alias_map, &k->label_map, &k->first_words, &k->title_map,
-                         &k->role_map, &k->class_map, &k->anchor_map,
+                         &k->role_map, &k->class_map, &k->anchor_map, &k->gate_map,
                          &k->starts_map, &k->person_names};
     for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
         ng_strmap_free(maps[i]);

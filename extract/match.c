@@ -534,6 +534,32 @@ static int emit(matcher *mt, const found *f, ng_triple_cb cb, void *user)
     return cb(&t, user);
 }
 
+static int gate_at(const ng_knowledge *k, const ng_token *toks, size_t i, size_t end)
+{
+    if (!(toks[i].starts & STARTS_GATE))
+        return 0;
+    size_t max = ng_starts_len(toks[i].starts, STARTS_KIND_GATE,
+                               k->max_gate_tokens < end - i ? k->max_gate_tokens : end - i);
+    ng_prefixes pre;
+    for (size_t n = ng_key_prefixes(toks, i, max, &pre); n > 0; n--)
+        if (ng_prefix_get(&k->gate_map, &pre, n, NULL))
+            return 1;
+    return 0;
+}
+
+int ng_match_possible(const ng_docstate *d)
+{
+    for (size_t si = 0; si < d->toks.nsents; si++) {
+        const ng_sentence *s = &d->toks.sents[si];
+        if (d->sent_mentions[si + 1] == d->sent_mentions[si])
+            continue; /* every rule binds its subject to a mention */
+        for (size_t i = s->tok_begin; i < s->tok_end; i++)
+            if (gate_at(d->k, d->toks.toks, i, s->tok_end))
+                return 1;
+    }
+    return 0;
+}
+
 ng_status ng_match_rules(ng_docstate *d, ng_triple_cb cb, void *user, int *stopped)
 {
     matcher mt = {.d = d, .k = d->k, .toks = d->toks.toks};

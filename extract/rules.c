@@ -442,6 +442,67 @@ ng_status ng_rules_parse(ng_knowledge *k, const char *name, const char *text, si
 
 /* ---- compile -------------------------------------------------------- */
 
+static int is_function_word(const ng_knowledge *k, const char *w, size_t n)
+{
+    intptr_t bits = 0;
+    return ng_strmap_get(&k->starts_map, w, n, &bits) &&
+           ((uint64_t)bits >> WCLASS_SHIFT & W_FUNCTION);
+}
+
+/* Whether some alternative of the set is made of function words only
+ * ("in", "is", "'s"): then nearly every sentence has the set. */
+static int has_function_alternative(const ng_knowledge *k, const ng_phrases *set)
+{
+    for (size_t i = 0; i < set->map.cap; i++) {
+        const ng_strmap_slot *s = &set->map.slots[i];
+        if (!ng_strmap_used(&set->map, s))
+            continue;
+        int all = 1;
+        for (size_t a = 0, b; a < s->key_len && all; a = b + 1) {
+            const char *sp = memchr(s->key + a, ' ', s->key_len - a);
+            b = sp ? (size_t)(sp - s->key) : s->key_len;
+            all = is_function_word(k, s->key + a, b - a);
+        }
+        if (all)
+            return 1;
+    }
+    return 0;
+}
+
+/* A rule's gate is its last required word none of whose alternatives is
+ * made of function words only ("talks" in "held|had talks", "sanctions"
+ * in "O ..4 {impose} ..5 {sanctions}"), else its first required word.  A sentence
+ * with no gate of any rule can yield nothing (ng_match_possible), and gates
+ * are much rarer than anchors.  The matcher still anchors each rule on its
+ * first required word, where its cue windows are measured from. */
+static size_t pick_gate(const ng_knowledge *k, const ng_rule *rule)
+{
+    size_t content = rule->nelems;
+    for (size_t a = 0; a < rule->nelems; a++) {
+        const ng_elem *e = &rule->elems[a];
+        if (e->kind == EL_WORD && !e->optional &&
+            !has_function_alternative(k, &k->phrases[e->phrases]))
+            content = a;
+    }
+    return content < rule->nelems ? content : rule->anchor;
+}
+
+static ng_status gate_rule(ng_knowledge *k, const ng_rule *rule)
+{
+    const ng_phrases *set = &k->phrases[rule->elems[pick_gate(k, rule)].phrases];
+    if (set->max_tokens > k->max_gate_tokens)
+        k->max_gate_tokens = set->max_tokens;
+    for (size_t i = 0; i < set->map.cap; i++) {
+        const ng_strmap_slot *s = &set->map.slots[i];
+        if (!ng_strmap_used(&set->map, s))
+            continue;
+        ng_status st = ng_strmap_put(&k->gate_map, s->key, s->key_len, 1);
+        if (st)
+            return st;
+    }
+    return NG_OK;
+}
+
 static ng_status anchor_rule(ng_knowledge *k, size_t r, ng_error *err)
 {
     ng_rule *rule = &k->rules[r];
@@ -524,13 +585,13 @@ static ng_status note_starts(ng_knowledge *k, const ng_strmap *m, int kind)
 
 static ng_status build_starts(ng_knowledge *k)
 {
-    ng_status st = ng_words_register(k);
-    if (!st)
-        st = note_starts(k, &k->alias_map, STARTS_KIND_ALIAS);
+    ng_status st = note_starts(k, &k->alias_map, STARTS_KIND_ALIAS);
     if (!st)
         st = note_starts(k, &k->title_map, STARTS_KIND_TITLE);
     if (!st)
         st = note_starts(k, &k->anchor_map, STARTS_KIND_ANCHOR);
+    if (!st)
+        st = note_starts(k, &k->gate_map, STARTS_KIND_GATE);
     for (size_t i = 0; i < k->nphrases && !st; i++)
         st = note_starts(k, &k->phrases[i].map, STARTS_KIND_PHRASE);
     return st;
@@ -538,10 +599,15 @@ static ng_status build_starts(ng_knowledge *k)
 
 ng_status ng_rules_compile(ng_knowledge *k, ng_error *err)
 {
+    ng_status st0 = ng_words_register(k); /* the word classes pick_gate reads */
+    if (st0)
+        return st0;
     for (size_t r = 0; r < k->nrules; r++)
         mark_possessive_slots(k, &k->rules[r]);
     for (size_t r = 0; r < k->nrules; r++) {
         ng_status st = anchor_rule(k, r, err);
+        if (!st)
+            st = gate_rule(k, &k->rules[r]);
         if (st)
             return st;
     }

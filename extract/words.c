@@ -94,6 +94,19 @@ static const char *const stopwords[] = {
     "breaking", "exclusive", "update", "analysis", "opinion", "editorial", "live",
 };
 
+/* Closed-class words: articles, possessives, prepositions, conjunctions,
+ * auxiliaries and pronouns.  Nearly every sentence has some, so a rule is
+ * not anchored on them when it has a content word to anchor on. */
+static const char *const function_words[] = {
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+    "my", "your", "in", "on", "at", "of", "for", "to", "by", "with", "from", "into", "onto",
+    "during", "under", "over", "about", "against", "between", "through", "after", "before",
+    "since", "until", "while", "when", "once", "where", "as", "and", "or", "but", "if", "is",
+    "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'", "s",
+    "he", "she", "it", "they", "we", "him", "them", "who", "whom", "whose", "which", "not", "no",
+};
+
 #define LIST(words, cls) {words, sizeof words / sizeof words[0], cls}
 static const struct {
     const char *const *words;
@@ -105,6 +118,7 @@ static const struct {
     LIST(not_nouns, W_NOTNOUN),    LIST(months, W_MONTH),        LIST(org_words, W_ORG),
     LIST(place_words, W_PLACE),    LIST(government_words, W_GOV),
     LIST(modifier_nouns, W_MODIFIER), LIST(subordinators, W_SUBORD), LIST(stopwords, W_STOP),
+    LIST(function_words, W_FUNCTION),
 };
 
 ng_status ng_words_register(ng_knowledge *k)

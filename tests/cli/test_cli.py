@@ -90,15 +90,19 @@ def expect(result, rc, stderr_lines, stdout=None, stdout_starts=None):
                       % (rc, stderr_lines, stdout, got_rc, got_lines, got_out))
 
 
-SUMMARY = re.compile(r"^(newsgraph: \d+ documents?(?: \([^)]*\))?, \d+ warnings?), "
+SUMMARY = re.compile(r"^(newsgraph: \d+ documents?(?: \([^)]*\))?)(?:, \d+ sentences?)?"
+                     r"(, \d+ warnings?), "
                      r"\d+ triples?(?: \([^)]*\))?(, \d+ entities, \d+ edges)?, \d+\.\d\d s$")
 
 
 def mask(line):
+    """The summary without its counts of sentences, triples, entities and
+    edges and its time (sentences_are_counted checks the sentences)."""
     m = SUMMARY.match(line)
     if not m:
         return line
-    return m.group(1) + ", T triples" + (", E entities, E edges" if m.group(2) else "") + ", T s"
+    return (m.group(1) + m.group(2) + ", T triples"
+            + (", E entities, E edges" if m.group(3) else "") + ", T s")
 
 
 def summary(docs_and_warnings, graph=False):
@@ -219,6 +223,20 @@ def good_values_in_both_forms(env):
 def extract_writes_the_header(env):
     env.write("a.txt", ARTICLE)
     expect(env.run("extract", "a.txt"), 0, [summary("1 document, 0 warnings")], stdout_starts=HEADER)
+
+
+@case
+def sentences_are_counted(env):
+    # ARTICLE has three sentences: its first line, a line of its own, is
+    # one.  Both passes (a file) and the one pass of standard input count
+    # the same.
+    env.write("a.txt", ARTICLE)
+    env.write("b.txt", ARTICLE + "A third sentence. And a fourth!\n")
+    for args, stdin in ((("a.txt",), b""), (("-",), ARTICLE.encode())):
+        _, _, err = env.run("extract", *args, "-o", "t.csv", stdin=stdin)
+        check(", 3 sentences, 0 warnings," in err, err)
+    _, _, err = env.run("extract", "a.txt", "b.txt", "-o", "t.csv", "--jobs", "2")
+    check(err.startswith("newsgraph: 2 documents, 8 sentences, 0 warnings,"), err)
 
 
 @case

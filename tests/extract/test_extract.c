@@ -184,13 +184,18 @@ static int run_case(const ng_knowledge *k, const tcase *tc)
     ng_extractor *x = ng_extractor_new(k);
     ng_doc doc = {tc->name, tc->date, "", tc->text, strlen(tc->text)};
     collected c = {.text = tc->text, .offsets_ok = 1};
-    if (!x || ng_extractor_learn(x, &doc) || ng_extract_doc(x, &doc, collect, &c)) {
+    int may_yield = 0;
+    if (!x || ng_extractor_learn(x, &doc) || !((may_yield = ng_extractor_may_yield(x)), 1) ||
+        ng_extract_doc(x, &doc, collect, &c)) {
         printf("FAIL %s: extraction failed\n", tc->name);
         ng_extractor_free(x);
         return 1;
     }
     ng_extractor_free(x);
-    int ok = strcmp(c.buf, tc->expected) == 0 && c.offsets_ok;
+    /* a second pass skips what ng_extractor_may_yield rules out */
+    int ok = strcmp(c.buf, tc->expected) == 0 && c.offsets_ok && (may_yield || c.len == 0);
+    if (!may_yield && c.len > 0)
+        printf("  ng_extractor_may_yield said no\n");
     printf("%s %s\n", ok ? "ok  " : "FAIL", tc->name);
     if (!ok)
         printf("  expected:\n%s  got:\n%s  offsets %s\n", tc->expected, c.buf,
@@ -198,10 +203,38 @@ static int run_case(const ng_knowledge *k, const tcase *tc)
     return !ok;
 }
 
+/* Documents ng_extractor_may_yield rules out, and the sentences counted. */
+static int barren_documents(const ng_knowledge *k)
+{
+    static const struct {
+        const char *text;
+        int may_yield;
+        size_t sentences;
+    } cases[] = {
+        {"The Norlandic minister spoke in Port Elm. Prices rose.", 0, 2},
+        {"Prices rose. Then talks were held and a visit followed.", 0, 2}, /* nobody named */
+        {"Ana Ruiz spoke in Port Elm.", 0, 1}, /* "in" gates no rule alone */
+        {"Prices rose. Ana Ruiz met Ben Ode in Port Elm.", 1, 2},
+        {"", 0, 0},
+    };
+    int failed = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ng_extractor *x = ng_extractor_new(k);
+        ng_doc doc = {"barren", "2024-01-10", "", cases[i].text, strlen(cases[i].text)};
+        int ok = x && ng_extractor_learn(x, &doc) == NG_OK &&
+                 ng_extractor_may_yield(x) == cases[i].may_yield &&
+                 ng_extractor_sentences(x) == cases[i].sentences;
+        printf("%s may_yield %zu\n", ok ? "ok  " : "FAIL", i);
+        failed += !ok;
+        ng_extractor_free(x);
+    }
+    return failed;
+}
+
 int main(void)
 {
     ng_knowledge *k = defaults();
-    int failed = 0, n = (int)(sizeof cases / sizeof cases[0]);
+    int failed = barren_documents(k), n = (int)(sizeof cases / sizeof cases[0]);
     for (int i = 0; i < n; i++)
         failed += run_case(k, &cases[i]);
     ng_knowledge_free(k);

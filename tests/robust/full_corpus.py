@@ -25,7 +25,8 @@ HEADER = ["doc", "date", "subject", "subject_type", "relation", "object", "objec
           "modality", "sentence", "start", "end", "rule", "evidence"]
 DOT_MAX_EDGES = 3000  # beyond this, laying the graph out takes minutes: skipped
 
-SUMMARY = re.compile(r"^newsgraph: (\d+) documents?(?: \(([^)]*)\))?, (\d+) warnings?, "
+SUMMARY = re.compile(r"^newsgraph: (\d+) documents?(?: \(([^)]*)\))?, \d+ sentences?, "
+                     r"(\d+) warnings?, "
                      r"(\d+) triples?.*?(\d+) entit(?:y|ies), (\d+) edges?, [0-9.]+ s$")
 
 
