@@ -65,6 +65,9 @@ int ng_strmap_get_h(const ng_strmap *m, const char *key, size_t n, uint64_t hash
 /* Inserts or replaces; key must outlive the map (use an arena).  Keys of
  * 4 GiB or more are refused (NG_EINPUT). */
 ng_status ng_strmap_put(ng_strmap *m, const char *key, size_t n, intptr_t value);
+/* Same, with the key's ng_hash already known. */
+ng_status ng_strmap_put_h(ng_strmap *m, const char *key, size_t n, uint64_t hash,
+                          intptr_t value);
 void ng_strmap_free(ng_strmap *m);
 void ng_strmap_clear(ng_strmap *m); /* keeps the memory */
 

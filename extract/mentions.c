@@ -419,6 +419,15 @@ static int is_title_case(const scan *s)
     return words >= 4 && caps * 10 >= words * 8;
 }
 
+/* Whether a mention can start at t: a capital or digit (names, lexicon
+ * entries, qualified titles), a title word, a determiner, "former", a
+ * pronoun or "both".  Most tokens are none of these and skip the tries. */
+static int may_start_mention(const ng_token *t)
+{
+    return (t->flags & (TOK_CAP | TOK_DIGIT)) || (t->starts & STARTS_TITLE) ||
+           (t->wclass & (W_DET | W_FORMER | W_PRONOUN)) || ng_is_word(t, "both");
+}
+
 static ng_status scan_sentence(ng_docstate *d, size_t si)
 {
     const ng_sentence *sent = &d->toks.sents[si];
@@ -426,6 +435,10 @@ static ng_status scan_sentence(ng_docstate *d, size_t si)
     s.title_case = is_title_case(&s);
     ng_status st = NG_OK;
     for (size_t i = s.sb; i < s.se && !st;) {
+        if (!may_start_mention(&s.toks[i])) {
+            i++;
+            continue;
+        }
         size_t n = group_phrase(&s, i, &st);
         if (!n && !st)
             n = title_phrase(&s, i, &st);
@@ -457,7 +470,7 @@ static ng_status note_honorific_names(ng_docstate *d)
             j++;
         if (j < d->toks.ntoks && (d->toks.toks[j].flags & TOK_CAP)) {
             const ng_token *n = &d->toks.toks[j];
-            ng_status st = ng_strmap_put(&d->honorific_names, n->norm, n->norm_len, 1);
+            ng_status st = ng_strmap_put_h(&d->honorific_names, n->norm, n->norm_len, n->hash, 1);
             if (st)
                 return st;
         }
@@ -473,7 +486,7 @@ static ng_status note_lower_words(ng_docstate *d)
     for (size_t i = 0; i < d->toks.ntoks; i++) {
         const ng_token *t = &d->toks.toks[i];
         if ((t->flags & TOK_WORD) && !(t->flags & (TOK_CAP | TOK_DIGIT))) {
-            ng_status st = ng_strmap_put(&d->lower_words, t->norm, t->norm_len, 1);
+            ng_status st = ng_strmap_put_h(&d->lower_words, t->norm, t->norm_len, t->hash, 1);
             if (st)
                 return st;
         }

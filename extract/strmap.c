@@ -66,6 +66,11 @@ static ng_status rehash(ng_strmap *m)
 
 ng_status ng_strmap_put(ng_strmap *m, const char *key, size_t n, intptr_t value)
 {
+    return ng_strmap_put_h(m, key, n, ng_hash(key, n), value);
+}
+
+ng_status ng_strmap_put_h(ng_strmap *m, const char *key, size_t n, uint64_t h, intptr_t value)
+{
     if (n > UINT32_MAX)
         return NG_EINPUT;
     if ((m->count + 1) * 4 > m->cap * 3) {
@@ -73,7 +78,6 @@ ng_status ng_strmap_put(ng_strmap *m, const char *key, size_t n, intptr_t value)
         if (st)
             return st;
     }
-    uint64_t h = ng_hash(key, n);
     ng_strmap_slot *s = find_slot(m->slots, m->cap, m->gen, key, n, h);
     if (!ng_strmap_used(m, s)) {
         s->hash = h;

@@ -39,16 +39,26 @@ static const char *const abbreviations[] = {
     "amb", "supt", "insp", "det", "sec",
 };
 
+/* Whether a and b can be equal ignoring ASCII case: a cheap first test
+ * before strncasecmp, as every line of every document is checked. */
+static int same_first_byte(char a, char b)
+{
+    return (a | 32) == (b | 32);
+}
+
 static int in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
     for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == len && strncasecmp(list[i], s, len) == 0)
+        if (len > 0 && same_first_byte(list[i][0], s[0]) && strlen(list[i]) == len &&
+            strncasecmp(list[i], s, len) == 0)
             return 1;
     return 0;
 }
 
 static int starts_with_ci(const char *s, size_t len, const char *prefix)
 {
+    if (len == 0 || !same_first_byte(s[0], prefix[0]))
+        return 0;
     size_t n = strlen(prefix);
     return len >= n && strncasecmp(s, prefix, n) == 0;
 }
@@ -200,60 +210,93 @@ typedef struct {
     ng_tokens *out;
 } tokenizer;
 
-/* TOK_CAP, TOK_DIGIT and TOK_ALLCAP of an ASCII word; 0 when not ASCII. */
-static int ascii_word_flags(const char *s, size_t n, uint32_t *flags)
+/* An ASCII word in one pass: its lower-case norm, hash and TOK_* flags.
+ * Returns 0 when the word is not ASCII (or NG_ENOMEM in *st). */
+static int ascii_word(tokenizer *tz, const char *s, size_t n, ng_token *t, ng_status *st)
 {
+    char *o = ng_arena_alloc(tz->arena, n + 1);
+    if (!o) {
+        *st = NG_ENOMEM;
+        return 1;
+    }
+    uint64_t h = 1469598103934665603ull; /* ng_hash, FNV-1a */
     int letters = 0, upper = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80)
-            return 0;
+            return 0; /* not ASCII: the n + 1 bytes stay unused in the arena */
         int up = c >= 'A' && c <= 'Z';
         letters += up || (c >= 'a' && c <= 'z');
         upper += up;
+        c = (unsigned char)(c + 32 * up);
+        o[i] = (char)c;
+        h = (h ^ c) * 1099511628211ull;
     }
+    o[n] = '\0';
+    t->norm = o;
+    t->norm_len = (uint32_t)n;
+    t->hash = h ? h : 1;
     unsigned char c0 = (unsigned char)s[0];
     if (c0 >= 'A' && c0 <= 'Z')
-        *flags |= TOK_CAP;
+        t->flags |= TOK_CAP;
     else if (c0 >= '0' && c0 <= '9')
-        *flags |= TOK_DIGIT;
+        t->flags |= TOK_DIGIT;
     if (letters >= 2 && upper == letters)
-        *flags |= TOK_ALLCAP;
+        t->flags |= TOK_ALLCAP;
     return 1;
+}
+
+/* Norm, hash and TOK_* flags of a word with non-ASCII letters. */
+static ng_status unicode_word(tokenizer *tz, size_t start, size_t end, ng_token *t)
+{
+    int mixed = 0;
+    t->norm = ng_norm_word(tz->arena, tz->text + start, end - start, &t->norm_len, &mixed);
+    if (!t->norm)
+        return NG_ENOMEM;
+    if (mixed)
+        t->flags |= TOK_MIXED;
+    t->hash = ng_hash(t->norm, t->norm_len);
+    size_t n;
+    utf8proc_int32_t c = decode(tz->text, end, start, &n);
+    if (is_upper_cp(c))
+        t->flags |= TOK_CAP;
+    else if (is_digit_cp(c))
+        t->flags |= TOK_DIGIT;
+    int letters = 0, upper = 0;
+    for (size_t i = start; i < end; i += n) {
+        c = decode(tz->text, end, i, &n);
+        letters += is_letter_cp(c);
+        upper += is_upper_cp(c);
+    }
+    if (letters >= 2 && upper == letters)
+        t->flags |= TOK_ALLCAP;
+    return NG_OK;
+}
+
+/* Norm and hash of punctuation (a curly apostrophe becomes '). */
+static ng_status punct_token(tokenizer *tz, size_t start, size_t end, ng_token *t)
+{
+    t->norm = ng_norm_word(tz->arena, tz->text + start, end - start, &t->norm_len, NULL);
+    if (!t->norm)
+        return NG_ENOMEM;
+    t->hash = ng_hash(t->norm, t->norm_len);
+    return NG_OK;
 }
 
 static ng_status push_token(tokenizer *tz, size_t start, size_t end, uint32_t flags)
 {
     ng_token t = {.start = (uint32_t)start, .end = (uint32_t)end, .flags = flags};
-    int mixed = 0;
-    t.norm = ng_norm_word(tz->arena, tz->text + start, end - start, &t.norm_len, &mixed);
-    if (!t.norm)
-        return NG_ENOMEM;
-    if (mixed)
-        t.flags |= TOK_MIXED;
-    t.hash = ng_hash(t.norm, t.norm_len);
+    ng_status st = NG_OK;
+    if (!(flags & TOK_WORD))
+        st = punct_token(tz, start, end, &t);
+    else if (!ascii_word(tz, tz->text + start, end - start, &t, &st))
+        st = unicode_word(tz, start, end, &t);
+    if (st)
+        return st;
     intptr_t bits;
     if (tz->k && ng_strmap_get_h(&tz->k->starts_map, t.norm, t.norm_len, t.hash, &bits)) {
         t.starts = (uint32_t)bits;
         t.wclass = (uint32_t)((uint64_t)bits >> WCLASS_SHIFT);
-    }
-    if ((flags & TOK_WORD) && ascii_word_flags(tz->text + start, end - start, &t.flags)) {
-        /* done without decoding */
-    } else if (flags & TOK_WORD) {
-        size_t n;
-        utf8proc_int32_t c = decode(tz->text, end, start, &n);
-        if (is_upper_cp(c))
-            t.flags |= TOK_CAP;
-        else if (is_digit_cp(c))
-            t.flags |= TOK_DIGIT;
-        int letters = 0, upper = 0;
-        for (size_t i = start; i < end; i += n) {
-            c = decode(tz->text, end, i, &n);
-            letters += is_letter_cp(c);
-            upper += is_upper_cp(c);
-        }
-        if (letters >= 2 && upper == letters)
-            t.flags |= TOK_ALLCAP;
     }
     return NG_PUSH(tz->out->toks, tz->out->ntoks, tz->out->cap_toks, t) ? NG_ENOMEM : NG_OK;
 }
