@@ -315,12 +315,13 @@ static size_t abbreviation_end(const char *t, size_t len, size_t i)
 }
 
 /* Where a word glued by scraping splits: a lower-case letter followed by a
- * capital that starts a known name. Returns the split offset or 0. */
-static size_t glue_split(tokenizer *tz, size_t start, size_t end)
+ * capital that starts a known name. Returns the split offset or 0.  camel
+ * is the first such pair scan_word saw (0: none, so no split). */
+static size_t glue_split(tokenizer *tz, size_t start, size_t end, size_t camel)
 {
-    if (!tz->k)
+    if (!tz->k || camel == 0)
         return 0;
-    for (size_t i = start + 1; i < end; i++) {
+    for (size_t i = camel; i < end; i++) {
         unsigned char a = (unsigned char)tz->text[i - 1], b = (unsigned char)tz->text[i];
         if (!(a >= 'a' && a <= 'z' && b >= 'A' && b <= 'Z'))
             continue;
@@ -335,12 +336,18 @@ static size_t glue_split(tokenizer *tz, size_t start, size_t end)
     return 0;
 }
 
-static size_t scan_word(const char *t, size_t len, size_t i)
+/* The end of the word at i; *camel: where its first ASCII lower-case
+ * letter followed by a capital is (the capital's offset), or 0. */
+static size_t scan_word(const char *t, size_t len, size_t i, size_t *camel)
 {
-    size_t n;
+    size_t n, start = i;
+    *camel = 0;
     while (i < len) {
         utf8proc_int32_t c = decode(t, len, i, &n);
         if (is_letter_cp(c) || is_digit_cp(c)) {
+            if (c >= 'A' && c <= 'Z' && *camel == 0 && i > start && t[i - 1] >= 'a' &&
+                t[i - 1] <= 'z')
+                *camel = i;
             i += n;
             continue;
         }
@@ -383,8 +390,9 @@ static ng_status tokenize_region(tokenizer *tz, size_t a, size_t b)
         if ((end = abbreviation_end(t, b, i)) != 0) {
             st = push_token(tz, i, end, TOK_WORD | glued);
         } else if (is_letter_cp(c) || is_digit_cp(c)) {
-            end = scan_word(t, b, i);
-            size_t split = glue_split(tz, i, end);
+            size_t camel;
+            end = scan_word(t, b, i, &camel);
+            size_t split = glue_split(tz, i, end, camel);
             if (split) {
                 if ((st = push_token(tz, i, split, TOK_WORD | glued)))
                     return st;
@@ -541,8 +549,9 @@ static size_t furniture_prose_start(tokenizer *tz, size_t a, size_t b)
         size_t n;
         utf8proc_int32_t c = decode(tz->text, b, i, &n);
         if (is_letter_cp(c)) {
-            size_t end = scan_word(tz->text, b, i);
-            size_t split = glue_split(tz, i, end);
+            size_t camel;
+            size_t end = scan_word(tz->text, b, i, &camel);
+            size_t split = glue_split(tz, i, end, camel);
             if (split)
                 return split;
             i = end;
