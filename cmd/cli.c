@@ -173,37 +173,7 @@ static ng_status take_triple(const ng_triple *t, void *user)
     return s;
 }
 
-/* The extractor's callback: a non-zero return stops it, and the reason is
- * kept for on_doc to return. */
-static int on_triple(const ng_triple *t, void *user)
-{
-    ng_run *r = user;
-    r->sink_status = take_triple(t, r);
-    return r->sink_status != NG_OK;
-}
-
 /* ---- documents ---- */
-
-/* Standard input, one pass: each document is learned, then extracted. */
-static ng_status on_doc(const ng_doc *doc, void *user)
-{
-    ng_run *r = user;
-    ng_progress_doc(&r->progress, doc->len);
-    ng_status s = ng_extractor_learn(r->x, doc);
-    if (s)
-        return ng_diag_error(r->d, s, "%s: learning roles failed: %s", doc->id, ng_strerror(s));
-    r->docs++;
-    r->sentences += ng_extractor_sentences(r->x);
-    if (!ng_extractor_may_yield(r->x))
-        return NG_OK;
-    r->sink_status = NG_OK;
-    s = ng_extract_doc(r->x, doc, on_triple, r);
-    if (s && r->sink_status)
-        return r->sink_status; /* reported where it happened */
-    if (s)
-        return ng_diag_error(r->d, s, "%s: extraction failed: %s", doc->id, ng_strerror(s));
-    return NG_OK;
-}
 
 static void read_opts_from(const ng_opts *o, ng_read_opts *ro)
 {
@@ -225,13 +195,9 @@ static ng_status count_doc(const ng_doc *doc, void *user)
     return NG_OK;
 }
 
-/* Role bindings ("the Chinese defence minister") are learned from every
- * document before any is extracted, both passes on --jobs threads
- * (parallel.h); standard input cannot be read twice, so then each document
- * is learned just before it is extracted, on this thread. */
-static void on_read(const ng_doc *doc, void *user)
+static void on_read(size_t bytes, void *user)
 {
-    ng_progress_doc(&((ng_run *)user)->progress, doc->len);
+    ng_progress_doc(&((ng_run *)user)->progress, bytes);
 }
 
 /* The bytes of every input that is a regular file: 0 when one is not. */
@@ -248,31 +214,29 @@ static double total_input_bytes(const ng_inputs *in)
     return total;
 }
 
+/* Role bindings ("the Chinese defence minister") and name spellings are
+ * learned from every document before any is extracted: two passes, both on
+ * --jobs threads (parallel.h); the first hands the second the documents
+ * that may yield triples, so every input, standard input too, is read once. */
 static ng_status extract_all(ng_run *r)
 {
     ng_read_opts ro;
     read_opts_from(r->o, &ro);
     if (!(r->x = ng_extractor_new(r->k)))
         return ng_diag_error(r->d, NG_ENOMEM, "out of memory");
-    int two_passes = ng_inputs_rereadable(&r->in);
     r->extracted = 1;
     ng_progress_init(&r->progress, !r->o->quiet && isatty(STDERR_FILENO),
-                     total_input_bytes(&r->in), two_passes ? 2 : 1);
-    if (!two_passes) {
-        ng_status s = ng_inputs_each_doc(&r->in, &ro, on_doc, r, &r->stats, r->d);
-        ng_progress_done(&r->progress);
-        return s;
-    }
+                     total_input_bytes(&r->in), 2);
     ng_par p = {r->k, r->o->jobs > 0 ? (size_t)r->o->jobs : ng_par_default_jobs(), r->d,
                 count_doc, take_triple, r, on_read};
-    ng_par_plan plan = {0};
-    ng_status s = ng_par_learn(&p, &r->in, &ro, &r->stats, r->x, &plan);
+    ng_par_plan plan;
+    ng_status s = ng_par_plan_open(&plan, r->d);
+    if (s == NG_OK)
+        s = ng_par_learn(&p, &r->in, &ro, &r->stats, r->x, &plan);
     if (s == NG_OK) {
         r->sentences = plan.sentences;
         ng_progress_pass(&r->progress, 2);
-        r->d->muted = 1; /* the first pass has told the warnings */
-        s = ng_par_extract(&p, &r->in, &ro, &r->stats, r->x, &plan);
-        r->d->muted = 0;
+        s = ng_par_extract(&p, r->x, &plan);
     }
     ng_par_plan_free(&plan);
     ng_progress_done(&r->progress);

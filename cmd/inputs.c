@@ -78,7 +78,6 @@ static ng_status push_input(ng_inputs *in, const char *path, int csv, const stru
         return ng_diag_error(d, NG_ENOMEM, "out of memory");
     x->csv = csv;
     if (st) {
-        x->rereadable = S_ISREG(st->st_mode);
         x->dev = st->st_dev;
         x->ino = st->st_ino;
     }
@@ -176,15 +175,6 @@ void ng_inputs_free(ng_inputs *in)
         free(in->v[i].path);
     free(in->v);
     memset(in, 0, sizeof *in);
-}
-
-int ng_inputs_rereadable(const ng_inputs *in)
-{
-    for (size_t i = 0; i < in->n; i++) {
-        if (!in->v[i].rereadable)
-            return 0;
-    }
-    return 1;
 }
 
 const char *ng_input_name(const ng_input *in)

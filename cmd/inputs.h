@@ -3,8 +3,8 @@
  * ng_inputs_add expands each operand once (directories become their sorted
  * *.txt files) and remembers each file's identity, so that an output that is
  * also an input can be refused.  ng_inputs_each_doc then walks the list and
- * calls back once per document; the two extraction passes (learn, extract)
- * both go through it. */
+ * calls back once per document, for the first extraction pass (the second
+ * reads what the first kept, parallel.h). */
 #ifndef NG_INPUTS_H
 #define NG_INPUTS_H
 
@@ -21,7 +21,6 @@ typedef enum {
 typedef struct {
     char *path;     /* "-" for standard input */
     int csv;        /* read as CSV (a corpus, or triples for merge) */
-    int rereadable; /* a regular file, which a second pass can read again */
     dev_t dev;      /* identity, when not standard input */
     ino_t ino;
 } ng_input;
@@ -56,9 +55,6 @@ void ng_inputs_free(ng_inputs *in);
 
 /* "dir/name" without doubled slashes, malloc'd; NULL on ENOMEM. */
 char *ng_path_join(const char *dir, const char *name);
-
-/* 1 when every input is a regular file, so that two passes are possible. */
-int ng_inputs_rereadable(const ng_inputs *in);
 
 /* Calls cb once per document of every input, in order. */
 ng_status ng_inputs_each_doc(const ng_inputs *in, const ng_read_opts *o, ng_doc_cb cb, void *user,

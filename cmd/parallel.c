@@ -28,8 +28,8 @@ typedef struct {
     size_t n, cap;
 } bytes;
 
-/* Appends len bytes and a NUL; *off is where they start. */
-static int bytes_put(bytes *b, const char *s, size_t len, size_t *off)
+/* Makes room for len more bytes and a NUL. */
+static int bytes_reserve(bytes *b, size_t len)
 {
     if (len > SIZE_MAX - b->n - 1)
         return -1;
@@ -44,11 +44,30 @@ static int bytes_put(bytes *b, const char *s, size_t len, size_t *off)
         b->p = p;
         b->cap = cap;
     }
+    return 0;
+}
+
+/* Appends len bytes and a NUL; *off is where they start. */
+static int bytes_put(bytes *b, const char *s, size_t len, size_t *off)
+{
+    if (bytes_reserve(b, len) != 0)
+        return -1;
     if (len)
         memcpy(b->p + b->n, s, len);
     b->p[b->n + len] = '\0';
     *off = b->n;
-    b->n = need;
+    b->n += len + 1;
+    return 0;
+}
+
+/* Appends len bytes read from f and a NUL; *off is where they start. */
+static int bytes_read(bytes *b, FILE *f, size_t len, size_t *off)
+{
+    if (bytes_reserve(b, len) != 0 || (len && fread(b->p + b->n, 1, len, f) != len))
+        return -1;
+    b->p[b->n + len] = '\0';
+    *off = b->n;
+    b->n += len + 1;
     return 0;
 }
 
@@ -218,8 +237,6 @@ struct pipeline {
     ng_extractor *learned;  /* pass 1: batches are absorbed into it */
     const ng_extractor *from; /* pass 2: the learned state the workers copy */
     ng_par_plan *plan_out;  /* pass 1: filled in input order */
-    const ng_par_plan *plan; /* pass 2: which documents to extract */
-    size_t nread;           /* documents read so far */
     ng_extractor **wx;      /* pass 2: one extractor per worker */
     size_t nwx;
     batch *slots;
@@ -306,37 +323,79 @@ static void run_batch(pipeline *pl, batch *b, ng_extractor *x)
     }
 }
 
-/* Pass 1 records which documents of b may yield triples. */
-static ng_status plan_add(ng_par_plan *plan, const batch *b)
+/* ---- the spill: pass 1 hands the documents to pass 2 ---- */
+
+/* One document in the temporary file: this head, then its id, date and
+ * title, then its text when it may yield triples. */
+typedef struct {
+    uint64_t text_len; /* as read, for progress */
+    uint32_t id_len, date_len, title_len;
+    uint32_t yields;
+} spill_head;
+
+static int put_bytes(FILE *f, const char *p, size_t n)
 {
-    size_t need = (plan->ndocs + b->ndocs + 7) / 8;
-    if (need > plan->cap) {
-        size_t cap = plan->cap ? plan->cap : 4096;
-        while (cap < need)
-            cap *= 2;
-        unsigned char *bits = realloc(plan->bits, cap);
-        if (!bits)
-            return NG_ENOMEM;
-        memset(bits + plan->cap, 0, cap - plan->cap);
-        plan->bits = bits;
-        plan->cap = cap;
+    return n == 0 || fwrite(p, 1, n, f) == n ? 0 : -1;
+}
+
+static int spill_doc(FILE *f, const ng_doc *doc, int yields)
+{
+    size_t id = strlen(doc->id), date = strlen(doc->date), title = strlen(doc->title);
+    if (id > UINT32_MAX || date > UINT32_MAX || title > UINT32_MAX) {
+        errno = EOVERFLOW;
+        return -1;
     }
-    for (size_t i = 0; i < b->ndocs; i++, plan->ndocs++)
-        if (b->docs[i].yields)
-            plan->bits[plan->ndocs / 8] |= (unsigned char)(1u << (plan->ndocs % 8));
+    spill_head h = {doc->len, (uint32_t)id, (uint32_t)date, (uint32_t)title, yields != 0};
+    return put_bytes(f, (const char *)&h, sizeof h) || put_bytes(f, doc->id, id) ||
+                   put_bytes(f, doc->date, date) || put_bytes(f, doc->title, title) ||
+                   (yields && put_bytes(f, doc->text, doc->len))
+               ? -1
+               : 0;
+}
+
+/* Pass 1, in input order: the batch's documents go to the spill. */
+static ng_status spill_batch(const pipeline *pl, const batch *b)
+{
+    ng_par_plan *plan = pl->plan_out;
+    for (size_t i = 0; i < b->ndocs; i++) {
+        ng_doc doc = doc_of(b, i);
+        if (spill_doc(plan->spill, &doc, b->docs[i].yields) != 0)
+            return ng_diag_error(pl->p->d, NG_EIO, "cannot write a temporary file in %s: %s",
+                                 plan->dir, strerror(errno));
+    }
     plan->sentences += b->sentences;
     return NG_OK;
 }
 
-static int plan_yields(const ng_par_plan *plan, size_t doc)
+ng_status ng_par_plan_open(ng_par_plan *plan, ng_diag *d)
 {
-    return !plan || doc >= plan->ndocs || (plan->bits[doc / 8] >> (doc % 8) & 1);
+    const char *dir = getenv("TMPDIR");
+    *plan = (ng_par_plan){0};
+    plan->dir = dir && *dir ? dir : "/tmp";
+    char *path = ng_path_join(plan->dir, "newsgraph-pass-XXXXXX");
+    if (!path)
+        return ng_diag_error(d, NG_ENOMEM, "out of memory");
+    int fd = mkstemp(path);
+    int err = errno;
+    if (fd >= 0)
+        unlink(path); /* gone when closed, however the run ends */
+    free(path);
+    if (fd < 0 || !(plan->spill = fdopen(fd, "w+b"))) {
+        if (fd >= 0) {
+            err = errno;
+            close(fd);
+        }
+        return ng_diag_error(d, NG_EIO, "cannot create a temporary file in %s: %s", plan->dir,
+                             strerror(err));
+    }
+    return NG_OK;
 }
 
 void ng_par_plan_free(ng_par_plan *plan)
 {
-    free(plan->bits);
-    *plan = (ng_par_plan){0};
+    if (plan->spill)
+        fclose(plan->spill);
+    plan->spill = NULL;
 }
 
 /* On the calling thread, in input order: what the batch learned joins the
@@ -348,9 +407,10 @@ static ng_status emit(pipeline *pl, batch *b)
     size_t n = b->status ? b->failed + 1 : b->ndocs;
     ng_status s = NG_OK;
     if (pl->learn && b->status == NG_OK) {
-        if ((s = ng_extractor_absorb(pl->learned, b->learned)) != NG_OK ||
-            (s = plan_add(pl->plan_out, b)) != NG_OK)
+        if ((s = ng_extractor_absorb(pl->learned, b->learned)) != NG_OK)
             s = ng_diag_error(p->d, s, "learning roles failed: %s", ng_strerror(s));
+        else
+            s = spill_batch(pl, b);
     } else if (!pl->learn) {
         size_t t = 0;
         for (size_t i = 0; s == NG_OK && i < n; i++) {
@@ -440,18 +500,59 @@ static void *worker_main(void *arg)
     }
 }
 
-/* The reader's callback: a copy of the document joins the batch. */
-static ng_status take_doc(const ng_doc *doc, void *user)
+/* A copy of the document joins the batch being filled (without its text
+ * when it cannot yield triples); read counts the text for progress. */
+static ng_status queue_doc(pipeline *pl, const ng_doc *doc, int yields, size_t read)
 {
-    pipeline *pl = user;
     if (pl->p->on_read)
-        pl->p->on_read(doc, pl->p->user);
+        pl->p->on_read(read, pl->p->user);
     batch *b = slot(pl, pl->queued);
-    int yields = pl->learn || plan_yields(pl->plan, pl->nread);
-    pl->nread++;
     if (batch_add_doc(b, doc, yields) != 0)
         return ng_diag_error(pl->p->d, NG_ENOMEM, "%s: out of memory", doc->id);
     return batch_full(b) ? seal(pl) : NG_OK;
+}
+
+/* Pass 1: the reader's callback. */
+static ng_status take_doc(const ng_doc *doc, void *user)
+{
+    return queue_doc(user, doc, 1, doc->len);
+}
+
+/* Pass 2: the documents of the spill, in input order. */
+static ng_status read_spill(pipeline *pl, FILE *f, const char *dir)
+{
+    bytes buf = {0};
+    ng_status s = NG_OK;
+    spill_head h;
+    if (fflush(f) != 0) /* the last writes of pass 1 */
+        return ng_diag_error(pl->p->d, NG_EIO, "cannot write a temporary file in %s: %s", dir,
+                             strerror(errno));
+    errno = 0;
+    if (fseek(f, 0, SEEK_SET) != 0)
+        s = NG_EIO;
+    while (s == NG_OK && fread(&h, sizeof h, 1, f) == 1) {
+        size_t id, date, title, text = 0;
+        buf.n = 0;
+        if (h.text_len > SIZE_MAX || bytes_read(&buf, f, h.id_len, &id) ||
+            bytes_read(&buf, f, h.date_len, &date) || bytes_read(&buf, f, h.title_len, &title) ||
+            bytes_read(&buf, f, h.yields ? (size_t)h.text_len : 0, &text)) {
+            s = NG_EIO;
+            break;
+        }
+        ng_doc doc = {buf.p + id, buf.p + date, buf.p + title, buf.p + text,
+                      h.yields ? (size_t)h.text_len : 0};
+        s = queue_doc(pl, &doc, (int)h.yields, (size_t)h.text_len);
+        if (s)
+            goto done; /* reported */
+    }
+    if (s == NG_OK && ferror(f))
+        s = NG_EIO;
+    if (s)
+        s = ng_diag_error(pl->p->d, s, "cannot read back a temporary file in %s: %s", dir,
+                          errno ? strerror(errno) : "truncated");
+done:
+    free(buf.p);
+    return s;
 }
 
 /* Signals are for the calling thread (outfile.c's clean-up), so the workers
@@ -521,16 +622,16 @@ static ng_status init_sync(pipeline *pl)
     return rc == 0 ? NG_OK : NG_ENOMEM;
 }
 
-/* One pass over the inputs: pass 1 learns into `into`; pass 2 extracts
- * with copies of `from` (absorbed into every worker's extractor). */
+/* One pass: pass 1 reads the inputs, learns into `into` and fills
+ * plan_out; pass 2 reads plan's spill and extracts with copies of `from`
+ * (absorbed into every worker's extractor). */
 static ng_status run_pass(const ng_par *p, ng_extractor *into, const ng_extractor *from,
-                          ng_par_plan *plan_out, const ng_par_plan *plan,
-                          const ng_inputs *in, const ng_read_opts *ro, ng_read_stats *st)
+                          ng_par_plan *plan, const ng_inputs *in, const ng_read_opts *ro,
+                          ng_read_stats *st)
 {
     size_t jobs = p->jobs ? p->jobs : 1;
     int learn = into != NULL;
-    pipeline pl = {.p = p, .learn = learn, .learned = into, .from = from,
-                   .plan_out = plan_out, .plan = plan};
+    pipeline pl = {.p = p, .learn = learn, .learned = into, .from = from, .plan_out = plan};
     ng_status s = NG_OK;
     pl.nslots = jobs == 1 ? 1 : 2 * jobs;
     if (!(pl.slots = calloc(pl.nslots, sizeof *pl.slots)))
@@ -553,7 +654,10 @@ static ng_status run_pass(const ng_par *p, ng_extractor *into, const ng_extracto
         pipeline_free(&pl);
         return ng_diag_error(p->d, s, "cannot start the extraction: %s", ng_strerror(s));
     }
-    s = ng_inputs_each_doc(in, ro, take_doc, &pl, st, p->d);
+    if (learn)
+        s = ng_inputs_each_doc(in, ro, take_doc, &pl, st, p->d);
+    else
+        s = read_spill(&pl, plan->spill, plan->dir);
     if (s == NG_OK)
         s = seal(&pl);
     if (s == NG_OK)
@@ -565,14 +669,12 @@ static ng_status run_pass(const ng_par *p, ng_extractor *into, const ng_extracto
 ng_status ng_par_learn(const ng_par *p, const ng_inputs *in, const ng_read_opts *ro,
                        ng_read_stats *st, ng_extractor *learned, ng_par_plan *plan)
 {
-    return run_pass(p, learned, NULL, plan, NULL, in, ro, st);
+    return run_pass(p, learned, NULL, plan, in, ro, st);
 }
 
-ng_status ng_par_extract(const ng_par *p, const ng_inputs *in, const ng_read_opts *ro,
-                         ng_read_stats *st, const ng_extractor *learned,
-                         const ng_par_plan *plan)
+ng_status ng_par_extract(const ng_par *p, const ng_extractor *learned, ng_par_plan *plan)
 {
-    return run_pass(p, NULL, learned, NULL, plan, in, ro, st);
+    return run_pass(p, NULL, learned, plan, NULL, NULL, NULL);
 }
 
 size_t ng_par_default_jobs(void)

@@ -19,6 +19,8 @@
 #ifndef NG_PARALLEL_H
 #define NG_PARALLEL_H
 
+#include <stdio.h>
+
 #include "diag.h"
 #include "inputs.h"
 #include "ng_extract.h"
@@ -31,41 +33,41 @@ typedef struct {
     size_t jobs;           /* worker threads; 1 runs everything on the caller */
     ng_diag *d;
     /* Pass 2, on the calling thread and in input order: once per document
-     * (with an empty text when the plan skips it), then once per triple of
-     * that document.  A status other than NG_OK
+     * (with an empty text when it cannot yield triples), then once per
+     * triple of that document.  A status other than NG_OK
      * stops the run; the callback has reported it. */
     ng_status (*on_doc)(const ng_doc *doc, void *user);
     ng_status (*on_triple)(const ng_triple *t, void *user);
     void *user;
-    /* Both passes, on the calling thread, as each document is read (for
-     * progress); may be NULL. */
-    void (*on_read)(const ng_doc *doc, void *user);
+    /* Both passes, on the calling thread, as each document is read, with
+     * the bytes of its text (for progress); may be NULL. */
+    void (*on_read)(size_t bytes, void *user);
 } ng_par;
 
-/* What pass 1 tells pass 2: one bit per document, in input order, set when
- * the document may yield triples (ng_extractor_may_yield), and the number
- * of sentences read.  Pass 2 does not extract the others -- most news
- * documents hold no relation cue near a name -- and does not keep their
- * text.  A bit of memory per document is the price. */
+/* What pass 1 hands pass 2: every document in an unlinked temporary file
+ * in $TMPDIR (else /tmp), with its text only when it may yield triples
+ * (ng_extractor_may_yield) -- most news documents cannot, so pass 2 reads
+ * and extracts a fraction of the corpus and parses no input again -- and
+ * the number of sentences read.  Inputs are read once, so standard input
+ * gets both passes too. */
 typedef struct {
-    unsigned char *bits;
-    size_t ndocs, cap;
+    FILE *spill;
+    const char *dir;
     size_t sentences;
 } ng_par_plan;
 
+/* Creates the temporary file.  Reports its errors. */
+ng_status ng_par_plan_open(ng_par_plan *plan, ng_diag *d);
 void ng_par_plan_free(ng_par_plan *plan);
 
-/* Pass 1: learns every document of in and adds what was learned to
- * learned, and fills plan.  Reports its errors. */
+/* Pass 1: learns every document of in, adds what was learned to learned
+ * and fills plan.  Reports its errors. */
 ng_status ng_par_learn(const ng_par *p, const ng_inputs *in, const ng_read_opts *ro,
                        ng_read_stats *st, ng_extractor *learned, ng_par_plan *plan);
 
-/* Pass 2: extracts every document of in that plan lets through (all of
- * them when plan is NULL, and those past its end) with extractors that
- * have absorbed learned.  Reports its errors. */
-ng_status ng_par_extract(const ng_par *p, const ng_inputs *in, const ng_read_opts *ro,
-                         ng_read_stats *st, const ng_extractor *learned,
-                         const ng_par_plan *plan);
+/* Pass 2: extracts the documents of plan with extractors that have
+ * absorbed learned.  Reports its errors. */
+ng_status ng_par_extract(const ng_par *p, const ng_extractor *learned, ng_par_plan *plan);
 
 /* The number of online processors, from 1 to 1024: the default --jobs. */
 size_t ng_par_default_jobs(void);

@@ -33,7 +33,6 @@ typedef struct {
     char **made_dirs;             /* directories -O created, to remove on failure */
     size_t n_made_dirs;
     /* extraction */
-    ng_status sink_status;        /* why the triple callback stopped extraction */
     int csv_started;              /* the CSV header is written */
     /* counts for the summary */
     size_t docs, triples;
