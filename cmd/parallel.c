@@ -375,10 +375,20 @@ ng_status ng_par_plan_open(ng_par_plan *plan, ng_diag *d)
     char *path = ng_path_join(plan->dir, "newsgraph-pass-XXXXXX");
     if (!path)
         return ng_diag_error(d, NG_ENOMEM, "out of memory");
+    /* Unlinked at once, so it is gone when closed however the run ends;
+     * signals wait until then, or one could leave the name behind. */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    int masked = pthread_sigmask(SIG_BLOCK, &block, &old) == 0;
     int fd = mkstemp(path);
     int err = errno;
     if (fd >= 0)
-        unlink(path); /* gone when closed, however the run ends */
+        unlink(path);
+    if (masked)
+        check(pthread_sigmask(SIG_SETMASK, &old, NULL), "pthread_sigmask");
     free(path);
     if (fd < 0 || !(plan->spill = fdopen(fd, "w+b"))) {
         if (fd >= 0) {
@@ -388,6 +398,7 @@ ng_status ng_par_plan_open(ng_par_plan *plan, ng_diag *d)
         return ng_diag_error(d, NG_EIO, "cannot create a temporary file in %s: %s", plan->dir,
                              strerror(err));
     }
+    setvbuf(plan->spill, NULL, _IOFBF, 1 << 20); /* fewer system calls; optional */
     return NG_OK;
 }
 
