@@ -403,7 +403,7 @@ static size_t name(scan *s, size_t i, ng_status *st)
 /* Headlines in Title Case make every word look like a name.  Words that are
  * capitalised anyway (names the lexicon knows, months, days) say nothing, so
  * only the others are counted; a sentence of names is not a headline. */
-static int is_title_case(const scan *s)
+static int is_title_case_counting(const scan *s, int skip_lexicon)
 {
     size_t words = 0, caps = 0;
     for (size_t i = s->sb; i < s->se; i++) {
@@ -411,12 +411,19 @@ static int is_title_case(const scan *s)
         const ng_lex_alias *a;
         if (!(t->flags & TOK_WORD) || t->norm_len < 4 || (t->flags & TOK_DIGIT))
             continue;
-        if ((t->wclass & W_STOP) || lexicon_at(s, i, &a))
+        if ((t->wclass & W_STOP) || (skip_lexicon && lexicon_at(s, i, &a)))
             continue;
         words++;
         caps += (t->flags & TOK_CAP) != 0;
     }
     return words >= 4 && caps * 10 >= words * 8;
+}
+
+static int is_title_case(const scan *s)
+{
+    /* Lexicon names are capitalised, so leaving them out only lowers the
+     * share of capitals: most sentences fail without any lexicon look-up. */
+    return is_title_case_counting(s, 0) && is_title_case_counting(s, 1);
 }
 
 /* Whether a mention can start at t: a capital or digit (names, lexicon
