@@ -253,6 +253,12 @@ struct _xmlTextWriter *ng_i_xml_writer(ng_i_xml *x);
  * flushes the stream. */
 ng_status ng_i_xml_close(ng_i_xml *x, int rc, FILE *out, const char *what, ng_error *err);
 
+/* xml_escape.c: append n bytes of s escaped exactly as xmlTextWriter
+ * escapes element text (WriteString) or an attribute value, for text that
+ * is written with xmlTextWriterWriteRawLen. */
+ng_status ng_i_xml_add_text(ng_i_buf *b, const char *s, size_t n);
+ng_status ng_i_xml_add_attr(ng_i_buf *b, const char *s, size_t n);
+
 /* Writers share this check. */
 ng_status ng_i_check_writable(const ng_graph *g, FILE *out, ng_error *err);
 
