@@ -123,19 +123,27 @@ fail:
 #define DATA(b, key, value) data((b), DATA_OPEN(key), sizeof DATA_OPEN(key) - 1, (value))
 #define DATA_NUM(b, key, value) data_num((b), DATA_OPEN(key), sizeof DATA_OPEN(key) - 1, (value))
 
+#define DATA_CLOSE "</data>\n"
+
 /* An empty string is written as no <data> at all: readers such as networkx
  * drop empty <data/> elements anyway, and GraphML's "no value" is exactly
- * that. */
+ * that.  One reservation for the whole element: millions are written. */
 static ng_status data(ng_i_buf *b, const char *open, size_t open_len, const char *value)
 {
     if (!*value)
         return NG_OK;
-    ng_status st = ng_i_buf_add(b, open, open_len);
-    if (st == NG_OK)
-        st = ng_i_xml_add_text(b, value, strlen(value));
-    if (st == NG_OK)
-        st = ADD(b, "</data>\n");
-    return st;
+    size_t n = strlen(value);
+    if (n > NG_I_XML_ESCAPABLE)
+        return NG_ENOMEM;
+    ng_status st = ng_i_buf_reserve(b, open_len + n * NG_I_XML_ESCAPE_MAX + sizeof DATA_CLOSE);
+    if (st != NG_OK)
+        return st;
+    char *p = b->data + b->len;
+    memcpy(p, open, open_len);
+    p = ng_i_xml_escape_text(p + open_len, value, n);
+    memcpy(p, DATA_CLOSE, sizeof DATA_CLOSE); /* with its NUL */
+    b->len = (size_t)(p - b->data) + sizeof DATA_CLOSE - 1;
+    return NG_OK;
 }
 
 /* v in decimal, as "%" PRIu64 writes it, without printf's cost: the body

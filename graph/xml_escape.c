@@ -12,52 +12,92 @@
  * forbids can arrive: strings are cleaned when they enter the graph
  * (clean.c), and libxml2 copied such characters unchanged too. */
 #include <stdint.h>
+#include <string.h>
 
 #include "ng_graph_i.h"
 
-/* The longest replacement ("&quot;") is 6 bytes for 1. */
-#define WORST 6
+/* Replacements by class; class 0 is "copy the byte". */
+static const char *const entity[] = {"", "&amp;", "&lt;", "&gt;", "&quot;", "&#13;", "&#10;", "&#9;"};
 
-static const char *const text_escape[256] = {
-    ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\r'] = "&#13;",
+static const unsigned char text_class[256] = {
+    ['&'] = 1, ['<'] = 2, ['>'] = 3, ['"'] = 4, ['\r'] = 5,
 };
 
-static const char *const attr_escape[256] = {
-    ['&'] = "&amp;", ['<'] = "&lt;",  ['>'] = "&gt;", ['"'] = "&quot;",
-    ['\r'] = "&#13;", ['\n'] = "&#10;", ['\t'] = "&#9;",
+static const unsigned char attr_class[256] = {
+    ['&'] = 1, ['<'] = 2, ['>'] = 3, ['"'] = 4, ['\r'] = 5, ['\n'] = 6, ['\t'] = 7,
 };
 
-/* One table look-up per byte, into room reserved for the worst case, so the
- * loop does no bounds checks of its own. */
-static ng_status add_escaped(ng_i_buf *b, const char *s, size_t n,
-                             const char *const table[256])
+static char *put(char *p, unsigned char c, const unsigned char cls[256])
 {
-    if (n > (SIZE_MAX - 1) / WORST)
-        return NG_ENOMEM;
-    ng_status st = ng_i_buf_reserve(b, n * WORST);
-    if (st != NG_OK)
-        return st;
-    char *p = b->data + b->len;
-    for (size_t i = 0; i < n; i++) {
-        const char *e = table[(unsigned char)s[i]];
-        if (!e) {
-            *p++ = s[i];
-            continue;
-        }
-        while (*e)
-            *p++ = *e++;
+    if (!cls[c]) {
+        *p++ = (char)c;
+        return p;
     }
-    b->len = (size_t)(p - b->data);
-    b->data[b->len] = '\0';
-    return NG_OK;
+    for (const char *e = entity[cls[c]]; *e; e++)
+        *p++ = *e;
+    return p;
 }
 
-ng_status ng_i_xml_add_text(ng_i_buf *b, const char *s, size_t n)
+/* Whether one of the 8 bytes in v is c: the classic zero-byte test on v
+ * with c's bytes cleared (exact as a yes/no answer). */
+#define ONES 0x0101010101010101u
+static uint64_t has_byte(uint64_t v, unsigned char c)
 {
-    return add_escaped(b, s, n, text_escape);
+    uint64_t x = v ^ (ONES * c);
+    return (x - ONES) & ~x & (ONES << 7);
+}
+
+static int needs_escape8(uint64_t v, int attr)
+{
+    uint64_t any = has_byte(v, '&') | has_byte(v, '<') | has_byte(v, '>') |
+                   has_byte(v, '"') | has_byte(v, '\r');
+    if (attr)
+        any |= has_byte(v, '\n') | has_byte(v, '\t');
+    return any != 0;
+}
+
+/* Most text has nothing to escape: eight bytes are tested and copied at a
+ * time, and only a group with something to escape goes byte by byte.  The
+ * caller has made room for the worst case, so there are no bounds checks
+ * here. */
+static char *escape(char *p, const char *s, size_t n, int attr)
+{
+    const unsigned char *cls = attr ? attr_class : text_class;
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        if (!needs_escape8(v, attr)) {
+            memcpy(p, &v, 8);
+            p += 8;
+            continue;
+        }
+        for (size_t k = 0; k < 8; k++)
+            p = put(p, (unsigned char)s[i + k], cls);
+    }
+    for (; i < n; i++)
+        p = put(p, (unsigned char)s[i], cls);
+    return p;
+}
+
+char *ng_i_xml_escape_text(char *p, const char *s, size_t n)
+{
+    return escape(p, s, n, 0);
+}
+
+char *ng_i_xml_escape_attr(char *p, const char *s, size_t n)
+{
+    return escape(p, s, n, 1);
 }
 
 ng_status ng_i_xml_add_attr(ng_i_buf *b, const char *s, size_t n)
 {
-    return add_escaped(b, s, n, attr_escape);
+    if (n > NG_I_XML_ESCAPABLE)
+        return NG_ENOMEM;
+    ng_status st = ng_i_buf_reserve(b, n * NG_I_XML_ESCAPE_MAX);
+    if (st != NG_OK)
+        return st;
+    b->len = (size_t)(ng_i_xml_escape_attr(b->data + b->len, s, n) - b->data);
+    b->data[b->len] = '\0';
+    return NG_OK;
 }
