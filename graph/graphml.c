@@ -271,11 +271,9 @@ fail:
 
 /* Passes the text built so far to the writer, which writes it unchanged
  * and checks the write, then empties the buffer. */
-static int flush_raw(xmlTextWriterPtr w, ng_i_buf *b)
+static int flush_raw(ng_i_xml *w, ng_i_buf *b)
 {
-    if (b->len > INT_MAX)
-        return -1;
-    int rc = b->len ? xmlTextWriterWriteRawLen(w, BAD_CAST_C(b->data), (int)b->len) : 0;
+    int rc = ng_i_xml_write_raw(w, b->data, b->len);
     b->len = 0;
     return rc;
 }
@@ -285,7 +283,7 @@ static int flush_raw(xmlTextWriterPtr w, ng_i_buf *b)
 
 /* <graph> with every node and edge.  An empty graph is the empty-element
  * form, as the writer wrote it. */
-static int write_graph(const ng_graph *g, xmlTextWriterPtr w, ng_i_buf *b, ng_i_buf *tmp)
+static int write_graph(const ng_graph *g, ng_i_xml *w, ng_i_buf *b, ng_i_buf *tmp)
 {
     if (g->nvertices == 0 && g->nedges == 0) {
         B(ADD(b, "  <graph id=\"newsgraph\" edgedefault=\"directed\"/>\n"));
@@ -308,11 +306,11 @@ fail:
     return -1;
 }
 
-static int write_all(const ng_graph *g, xmlTextWriterPtr w, ng_i_buf *b, ng_i_buf *tmp)
+static int write_all(const ng_graph *g, ng_i_xml *x, ng_i_buf *b, ng_i_buf *tmp)
 {
-    X(write_header(g, w));
-    X(write_graph(g, w, b, tmp));
-    X(xmlTextWriterEndDocument(w)); /* closes graphml */
+    X(write_header(g, ng_i_xml_writer(x)));
+    X(write_graph(g, x, b, tmp));
+    X(xmlTextWriterEndDocument(ng_i_xml_writer(x))); /* closes graphml */
     return 0;
 fail:
     return -1;
@@ -329,7 +327,7 @@ ng_status ng_graph_write_graphml(const ng_graph *g, FILE *out, const ng_write_op
     if (!x)
         return ng_fail(err, NG_ENOMEM, "cannot create the GraphML writer");
     ng_i_buf body = {0}, tmp = {0};
-    int rc = write_all(g, ng_i_xml_writer(x), &body, &tmp);
+    int rc = write_all(g, x, &body, &tmp);
     ng_i_buf_free(&body);
     ng_i_buf_free(&tmp);
     return ng_i_xml_close(x, rc, out, "GraphML", err);

@@ -248,6 +248,10 @@ typedef struct ng_i_xml ng_i_xml;
 ng_i_xml *ng_i_xml_open(FILE *out);
 /* The writer; two-space indentation is on. */
 struct _xmlTextWriter *ng_i_xml_writer(ng_i_xml *x);
+/* Writes n bytes of s, which must be well-formed XML, to the stream after
+ * whatever the writer holds, bypassing the copies inside libxml2; < 0 on
+ * failure. */
+int ng_i_xml_write_raw(ng_i_xml *x, const char *s, size_t n);
 /* Frees the writer; rc < 0 means a libxml2 call failed.  Returns the
  * status with err filled in, `what` naming the format ("GraphML"), and
  * flushes the stream. */
