@@ -14,7 +14,7 @@
  * are one string each: see ng_i_join_list() for the separator and its
  * escape.  Empty strings (no aliases, no date, an empty label) are left out
  * rather than written empty. */
-#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -122,17 +122,18 @@ fail:
 #define DATA_OPEN(key) "      <data key=\"" key "\">"
 #define DATA(b, key, value) data((b), DATA_OPEN(key), sizeof DATA_OPEN(key) - 1, (value))
 #define DATA_NUM(b, key, value) data_num((b), DATA_OPEN(key), sizeof DATA_OPEN(key) - 1, (value))
+/* A value with nothing to escape: a number as printf writes it. */
+#define DATA_PLAIN(b, key, value)                                                              \
+    put_data((b), DATA_OPEN(key), sizeof DATA_OPEN(key) - 1, (value), strlen(value), 0)
 
 #define DATA_CLOSE "</data>\n"
 
-/* An empty string is written as no <data> at all: readers such as networkx
- * drop empty <data/> elements anyway, and GraphML's "no value" is exactly
- * that.  One reservation for the whole element: millions are written. */
-static ng_status data(ng_i_buf *b, const char *open, size_t open_len, const char *value)
+/* One <data> element, with one reservation for all of it: millions are
+ * written.  Numbers skip the escaper: digits, signs, points and exponents
+ * have nothing to escape. */
+static ng_status put_data(ng_i_buf *b, const char *open, size_t open_len, const char *value,
+                          size_t n, int escape)
 {
-    if (!*value)
-        return NG_OK;
-    size_t n = strlen(value);
     if (n > NG_I_XML_ESCAPABLE)
         return NG_ENOMEM;
     ng_status st = ng_i_buf_reserve(b, open_len + n * NG_I_XML_ESCAPE_MAX + sizeof DATA_CLOSE);
@@ -140,15 +141,30 @@ static ng_status data(ng_i_buf *b, const char *open, size_t open_len, const char
         return st;
     char *p = b->data + b->len;
     memcpy(p, open, open_len);
-    p = ng_i_xml_escape_text(p + open_len, value, n);
+    p += open_len;
+    if (escape) {
+        p = ng_i_xml_escape_text(p, value, n);
+    } else {
+        memcpy(p, value, n);
+        p += n;
+    }
     memcpy(p, DATA_CLOSE, sizeof DATA_CLOSE); /* with its NUL */
     b->len = (size_t)(p - b->data) + sizeof DATA_CLOSE - 1;
     return NG_OK;
 }
 
+/* An empty string is written as no <data> at all: readers such as networkx
+ * drop empty <data/> elements anyway, and GraphML's "no value" is exactly
+ * that. */
+static ng_status data(ng_i_buf *b, const char *open, size_t open_len, const char *value)
+{
+    return *value ? put_data(b, open, open_len, value, strlen(value), 1) : NG_OK;
+}
+
 /* v in decimal, as "%" PRIu64 writes it, without printf's cost: the body
- * has millions of integers. */
-static const char *decimal(char buf[21], uint64_t v)
+ * has millions of integers.  Returns the first digit; the last is
+ * buf[19]. */
+static char *decimal(char buf[21], uint64_t v)
 {
     char *p = buf + 20;
     *p = '\0';
@@ -162,7 +178,8 @@ static const char *decimal(char buf[21], uint64_t v)
 static ng_status data_num(ng_i_buf *b, const char *open, size_t open_len, uint64_t v)
 {
     char num[21];
-    return data(b, open, open_len, decimal(num, v));
+    const char *d = decimal(num, v);
+    return put_data(b, open, open_len, d, (size_t)(num + 20 - d), 0);
 }
 
 static ng_status node_analytics(const ng_graph *g, const ng_i_vertex *v, ng_i_buf *b)
@@ -173,7 +190,7 @@ static ng_status node_analytics(const ng_graph *g, const ng_i_vertex *v, ng_i_bu
         NG_TRY(DATA_NUM(b, "v_degree", v->degree));
     if (g->analytics & NG_ANALYTICS_PAGERANK) {
         ng_i_format_double(num, v->pagerank);
-        NG_TRY(DATA(b, "v_pagerank", num));
+        NG_TRY(DATA_PLAIN(b, "v_pagerank", num));
     }
     if (g->analytics & NG_ANALYTICS_COMMUNITY)
         NG_TRY(DATA_NUM(b, "v_community", v->community));
@@ -181,20 +198,43 @@ fail:
     return st;
 }
 
+/* "%.1f" of v without printf's cost where the result is certain: layout.c
+ * rounds x, y and size to a tenth, so v is normally the double nearest to
+ * k / 10 for an integer k.  Then v is within 2^-14 of k / 10 (|v| < 1e12),
+ * far from any rounding tie, and printf writes k's digits with a point
+ * before the last.  Anything else (NaN, huge, unrounded) goes to snprintf. */
+static const char *tenths(char buf[32], double v)
+{
+    double k = round(v * 10);
+    if (!(v > -1e12 && v < 1e12) || k / 10 != v) {
+        snprintf(buf, 32, "%.1f", v);
+        return buf;
+    }
+    uint64_t a = (uint64_t)fabs(k);
+    char *p = buf + 31;
+    *p = '\0';
+    *--p = (char)('0' + a % 10);
+    *--p = '.';
+    a /= 10;
+    do {
+        *--p = (char)('0' + a % 10);
+        a /= 10;
+    } while (a);
+    if (signbit(v)) /* also -0.0, as printf */
+        *--p = '-';
+    return p;
+}
+
 static ng_status node_appearance(const ng_graph *g, const ng_i_vertex *v, ng_i_buf *b)
 {
     char num[32];
     ng_status st;
     if (g->analytics & NG_ANALYTICS_LAYOUT) {
-        snprintf(num, sizeof num, "%.1f", v->x);
-        NG_TRY(DATA(b, "v_x", num));
-        snprintf(num, sizeof num, "%.1f", v->y);
-        NG_TRY(DATA(b, "v_y", num));
+        NG_TRY(DATA_PLAIN(b, "v_x", tenths(num, v->x)));
+        NG_TRY(DATA_PLAIN(b, "v_y", tenths(num, v->y)));
     }
-    if (g->analytics & NG_ANALYTICS_PAGERANK) {
-        snprintf(num, sizeof num, "%.1f", v->size);
-        NG_TRY(DATA(b, "v_size", num));
-    }
+    if (g->analytics & NG_ANALYTICS_PAGERANK)
+        NG_TRY(DATA_PLAIN(b, "v_size", tenths(num, v->size)));
     NG_TRY(DATA_NUM(b, "v_r", v->rgb[0]));
     NG_TRY(DATA_NUM(b, "v_g", v->rgb[1]));
     return DATA_NUM(b, "v_b", v->rgb[2]);
