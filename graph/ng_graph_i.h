@@ -258,8 +258,8 @@ int ng_i_xml_write_raw(ng_i_xml *x, const char *s, size_t n);
 ng_status ng_i_xml_close(ng_i_xml *x, int rc, FILE *out, const char *what, ng_error *err);
 
 /* xml_escape.c: n bytes of s escaped exactly as xmlTextWriter escapes
- * element text (WriteString) or an attribute value, for text that is
- * written with xmlTextWriterWriteRawLen.  The _escape_ functions write at p,
+ * element text (WriteString) or an attribute value, for text written past
+ * the writer (ng_i_xml_write_raw).  The _escape_ functions write at p,
  * which must have room for n * NG_I_XML_ESCAPE_MAX bytes, and return the
  * end; n must be at most NG_I_XML_ESCAPABLE, so that the room is a size_t. */
 #define NG_I_XML_ESCAPE_MAX 6 /* "&quot;" for '"' */

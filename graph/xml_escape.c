@@ -40,7 +40,7 @@ static char *put(char *p, unsigned char c, const unsigned char cls[256])
 
 /* Whether one of the 8 bytes in v is c: the classic zero-byte test on v
  * with c's bytes cleared (exact as a yes/no answer). */
-#define ONES 0x0101010101010101u
+#define ONES UINT64_C(0x0101010101010101)
 static uint64_t has_byte(uint64_t v, unsigned char c)
 {
     uint64_t x = v ^ (ONES * c);
