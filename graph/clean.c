@@ -147,11 +147,16 @@ ng_status ng_i_join_list(ng_i_buf *b, const char *const *items, size_t n)
     for (size_t i = 0; st == NG_OK && i < n; i++) {
         if (i > 0)
             st = ng_i_buf_addc(b, '|');
-        for (const char *p = items[i]; st == NG_OK && *p; p++) {
-            if (*p == '\\' || *p == '|')
-                st = ng_i_buf_addc(b, '\\');
-            if (st == NG_OK)
-                st = ng_i_buf_addc(b, *p);
+        /* Copied in runs between the characters to escape: the writers
+         * join the sources of every edge. */
+        for (const char *p = items[i]; st == NG_OK && *p;) {
+            size_t run = strcspn(p, "\\|");
+            st = ng_i_buf_add(b, p, run);
+            p += run;
+            if (st == NG_OK && *p) {
+                const char esc[2] = {'\\', *p++};
+                st = ng_i_buf_add(b, esc, 2);
+            }
         }
     }
     return st;

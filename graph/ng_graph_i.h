@@ -248,10 +248,26 @@ typedef struct ng_i_xml ng_i_xml;
 ng_i_xml *ng_i_xml_open(FILE *out);
 /* The writer; two-space indentation is on. */
 struct _xmlTextWriter *ng_i_xml_writer(ng_i_xml *x);
+/* Writes n bytes of s, which must be well-formed XML, to the stream after
+ * whatever the writer holds, bypassing the copies inside libxml2; < 0 on
+ * failure. */
+int ng_i_xml_write_raw(ng_i_xml *x, const char *s, size_t n);
 /* Frees the writer; rc < 0 means a libxml2 call failed.  Returns the
  * status with err filled in, `what` naming the format ("GraphML"), and
  * flushes the stream. */
 ng_status ng_i_xml_close(ng_i_xml *x, int rc, FILE *out, const char *what, ng_error *err);
+
+/* xml_escape.c: n bytes of s escaped exactly as xmlTextWriter escapes
+ * element text (WriteString) or an attribute value, for text written past
+ * the writer (ng_i_xml_write_raw).  The _escape_ functions write at p,
+ * which must have room for n * NG_I_XML_ESCAPE_MAX bytes, and return the
+ * end; n must be at most NG_I_XML_ESCAPABLE, so that the room is a size_t. */
+#define NG_I_XML_ESCAPE_MAX 6 /* "&quot;" for '"' */
+#define NG_I_XML_ESCAPABLE (SIZE_MAX / 8)
+char *ng_i_xml_escape_text(char *p, const char *s, size_t n);
+char *ng_i_xml_escape_attr(char *p, const char *s, size_t n);
+/* Appends, keeping b NUL-terminated; NG_ENOMEM when memory runs out. */
+ng_status ng_i_xml_add_attr(ng_i_buf *b, const char *s, size_t n);
 
 /* Writers share this check. */
 ng_status ng_i_check_writable(const ng_graph *g, FILE *out, ng_error *err);

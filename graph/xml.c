@@ -64,6 +64,22 @@ ng_i_xml *ng_i_xml_open(FILE *out)
 
 xmlTextWriterPtr ng_i_xml_writer(ng_i_xml *x) { return x->w; }
 
+int ng_i_xml_write_raw(ng_i_xml *x, const char *s, size_t n)
+{
+    /* An empty raw write makes the writer finish what it has begun (the
+     * '>' of a start tag), exactly as it would before raw text; the flush
+     * puts all it holds on the stream before s. */
+    if (xmlTextWriterWriteRawLen(x->w, (const xmlChar *)"", 0) < 0 ||
+        xmlTextWriterFlush(x->w) < 0)
+        return -1;
+    if (n && fwrite(s, 1, n, x->out) != n) {
+        x->failed = 1;
+        x->saved_errno = errno;
+        return -1;
+    }
+    return 0;
+}
+
 ng_status ng_i_xml_close(ng_i_xml *x, int rc, FILE *out, const char *what, ng_error *err)
 {
     if (rc >= 0 && xmlTextWriterFlush(x->w) < 0)
