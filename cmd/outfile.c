@@ -99,25 +99,36 @@ static char *temp_template(const char *target)
     return t;
 }
 
+int ng_signals_hold(sigset_t *old)
+{
+    sigset_t block;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    return pthread_sigmask(SIG_BLOCK, &block, old) == 0;
+}
+
+void ng_signals_release(const sigset_t *old)
+{
+    pthread_sigmask(SIG_SETMASK, old, NULL); /* fails only on a bad argument */
+}
+
 static ng_status open_temp(ng_out *o, mode_t mode, ng_diag *d)
 {
     if (!(o->tmp = temp_template(o->target)))
         return ng_diag_error(d, NG_ENOMEM, "out of memory");
     /* A signal between creating the file and registering it would leave it
      * behind: hold the signals back for those two steps. */
-    sigset_t block, old;
-    sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGTERM);
-    sigaddset(&block, SIGHUP);
+    sigset_t old;
     install_handlers();
-    int masked = pthread_sigmask(SIG_BLOCK, &block, &old) == 0;
+    int masked = ng_signals_hold(&old);
     int fd = mkstemp(o->tmp);
     if (fd >= 0)
         o->slot = register_temp(o->tmp);
     int saved = errno;
     if (masked)
-        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        ng_signals_release(&old);
     errno = saved;
     if (fd < 0) {
         free(o->tmp);

@@ -14,6 +14,7 @@
 #ifndef NG_OUTFILE_H
 #define NG_OUTFILE_H
 
+#include <signal.h>
 #include <stdio.h>
 #include "diag.h"
 #include "ng_common.h"
@@ -41,5 +42,12 @@ ng_status ng_out_commit(ng_out *o, ng_diag *d);
 /* Closes without reporting, removes the temporary file, frees.  Safe on a
  * zeroed, failed, closed or committed ng_out, and more than once. */
 void ng_out_discard(ng_out *o);
+
+/* Holds back, on this thread, the signals after which the run cleans up and
+ * exits (SIGINT, SIGTERM, SIGHUP), for steps a signal must not cut in two
+ * (creating a temporary file and recording or unlinking it), and for
+ * threads to inherit.  Returns 0 when they could not be held back. */
+int ng_signals_hold(sigset_t *old);
+void ng_signals_release(const sigset_t *old);
 
 #endif

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "outfile.h"
 #include "parallel.h"
 
 /* ---- buffers ---- */
@@ -377,18 +378,14 @@ ng_status ng_par_plan_open(ng_par_plan *plan, ng_diag *d)
         return ng_diag_error(d, NG_ENOMEM, "out of memory");
     /* Unlinked at once, so it is gone when closed however the run ends;
      * signals wait until then, or one could leave the name behind. */
-    sigset_t block, old;
-    sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGTERM);
-    sigaddset(&block, SIGHUP);
-    int masked = pthread_sigmask(SIG_BLOCK, &block, &old) == 0;
+    sigset_t old;
+    int masked = ng_signals_hold(&old);
     int fd = mkstemp(path);
     int err = errno;
     if (fd >= 0)
         unlink(path);
     if (masked)
-        check(pthread_sigmask(SIG_SETMASK, &old, NULL), "pthread_sigmask");
+        ng_signals_release(&old);
     free(path);
     if (fd < 0 || !(plan->spill = fdopen(fd, "w+b"))) {
         if (fd >= 0) {
@@ -570,15 +567,11 @@ done:
  * start with them blocked. */
 static void start_threads(pipeline *pl, size_t jobs)
 {
-    sigset_t block, old;
+    sigset_t old;
     if (!(pl->threads = calloc(jobs, sizeof *pl->threads)) ||
         !(pl->workers = calloc(jobs, sizeof *pl->workers)))
         return;
-    sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGTERM);
-    sigaddset(&block, SIGHUP);
-    int masked = pthread_sigmask(SIG_BLOCK, &block, &old) == 0;
+    int masked = ng_signals_hold(&old);
     for (size_t i = 0; i < jobs; i++) {
         pl->workers[i] = (worker){pl, i};
         if (pthread_create(&pl->threads[i], NULL, worker_main, &pl->workers[i]) != 0)
@@ -586,7 +579,7 @@ static void start_threads(pipeline *pl, size_t jobs)
         pl->nthreads++;
     }
     if (masked)
-        check(pthread_sigmask(SIG_SETMASK, &old, NULL), "pthread_sigmask");
+        ng_signals_release(&old);
 }
 
 static void stop_threads(pipeline *pl)
