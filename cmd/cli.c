@@ -281,6 +281,8 @@ static ng_status new_graph(ng_run *r)
     }
     if (r->o->modalities)
         ng_graph_set_modalities(r->g, r->o->modalities);
+    if (r->o->analytics_given)
+        ng_graph_set_analytics(r->g, r->o->analytics);
     return NG_OK;
 }
 

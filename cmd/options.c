@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ng_date.h"
+#include "ng_graph.h"
 #include "ng_triple.h"
 #include "options.h"
 
@@ -35,13 +36,16 @@ static ng_status set_list(ng_opts *o, const option_def *def, const char *arg, ng
 static ng_status set_format(ng_opts *o, const option_def *def, const char *arg, ng_diag *d);
 static ng_status set_date(ng_opts *o, const option_def *def, const char *arg, ng_diag *d);
 static ng_status set_modality(ng_opts *o, const option_def *def, const char *arg, ng_diag *d);
+static ng_status set_analytics(ng_opts *o, const option_def *def, const char *arg, ng_diag *d);
 static ng_status set_jobs(ng_opts *o, const option_def *def, const char *arg, ng_diag *d);
 static ng_status set_iri(ng_opts *o, const option_def *def, const char *arg, ng_diag *d);
 
 #define F(member) offsetof(ng_opts, member)
 
-/* Sorted by name (bsearch); tests/cli/test_options.c checks the order. */
+/* Sorted by name (bsearch); tests/cli/test_cmd_units.c checks the order. */
 static const option_def options[] = {
+    {"analytics", 0, "LIST", WRITES_GRAPHS, 0, set_analytics, F(analytics),
+     "what to compute: degree,pagerank,community,layout, all (default) or none"},
     {"base-iri", 0, "IRI", WRITES_GRAPHS, 0, set_iri, F(base_iri),
      "base IRI of entities and documents in JSON-LD and N-Quads"},
     {"csv", 0, NULL, READS_ARTICLES, 0, set_flag, F(csv),
@@ -183,35 +187,68 @@ static ng_status set_date(ng_opts *o, const option_def *def, const char *arg, ng
     return NG_OK;
 }
 
+typedef struct {
+    const char *name;
+    unsigned bits;
+} list_word;
+
+/* A comma-separated list of words -> the union of their bits.  Returns -1
+ * and the offending word (*bad, *bad_len) when one is not in words. */
+static int parse_word_list(const char *arg, const list_word *words, size_t nwords,
+                           unsigned *mask, const char **bad, size_t *bad_len)
+{
+    *mask = 0;
+    for (const char *p = arg;; p++) {
+        size_t n = strcspn(p, ","), i;
+        for (i = 0; i < nwords; i++)
+            if (strlen(words[i].name) == n && strncmp(words[i].name, p, n) == 0)
+                break;
+        if (i == nwords) {
+            *bad = p;
+            *bad_len = n;
+            return -1;
+        }
+        *mask |= words[i].bits;
+        p += n;
+        if (*p == '\0')
+            return 0;
+    }
+}
+
 static ng_status set_modality(ng_opts *o, const option_def *def, const char *arg, ng_diag *d)
 {
     (void)def;
-    unsigned mask = 0;
-    const char *p = arg;
-    for (;;) {
-        size_t n = strcspn(p, ",");
-        char name[16];
-        ng_modality m;
-        if (n > 0 && n < sizeof name) {
-            memcpy(name, p, n);
-            name[n] = '\0';
-        } else {
-            name[0] = '\0';
-        }
-        if (strcmp(name, "all") == 0)
-            mask |= (1u << NG_MOD_COUNT) - 1;
-        else if (name[0] && ng_modality_parse(name, &m) == 0)
-            mask |= 1u << m;
-        else
-            return ng_diag_error(d, NG_EUSAGE,
-                                 "--modality: unknown modality '%.*s' (use asserted, planned, "
-                                 "negated, hypothetical or all, separated by commas)",
-                                 (int)n, p);
-        if (p[n] == '\0')
-            break;
-        p += n + 1;
-    }
-    o->modalities = mask;
+    static const list_word words[] = {
+        {"asserted", 1u << NG_MOD_ASSERTED}, {"planned", 1u << NG_MOD_PLANNED},
+        {"negated", 1u << NG_MOD_NEGATED},   {"hypothetical", 1u << NG_MOD_HYPOTHETICAL},
+        {"all", (1u << NG_MOD_COUNT) - 1},
+    };
+    const char *bad;
+    size_t n;
+    if (parse_word_list(arg, words, sizeof words / sizeof words[0], &o->modalities, &bad, &n))
+        return ng_diag_error(d, NG_EUSAGE,
+                             "--modality: unknown modality '%.*s' (use asserted, planned, "
+                             "negated, hypothetical or all, separated by commas)",
+                             (int)n, bad);
+    return NG_OK;
+}
+
+static ng_status set_analytics(ng_opts *o, const option_def *def, const char *arg, ng_diag *d)
+{
+    (void)def;
+    static const list_word words[] = {
+        {"degree", NG_ANALYTICS_DEGREE}, {"pagerank", NG_ANALYTICS_PAGERANK},
+        {"community", NG_ANALYTICS_COMMUNITY}, {"layout", NG_ANALYTICS_LAYOUT},
+        {"all", NG_ANALYTICS_ALL}, {"none", 0},
+    };
+    const char *bad;
+    size_t n;
+    if (parse_word_list(arg, words, sizeof words / sizeof words[0], &o->analytics, &bad, &n))
+        return ng_diag_error(d, NG_EUSAGE,
+                             "--analytics: unknown analysis '%.*s' (use degree, pagerank, "
+                             "community, layout, all or none, separated by commas)",
+                             (int)n, bad);
+    o->analytics_given = 1;
     return NG_OK;
 }
 

@@ -57,6 +57,8 @@ typedef struct {
     const char *id_column, *date_column, *title_column, *text_column;
     const char *base_iri;    /* --base-iri or NULL */
     unsigned modalities;     /* --modality as a mask of 1u << NG_MOD_*; 0: not given */
+    unsigned analytics;      /* --analytics as NG_ANALYTICS_* bits */
+    int analytics_given;
     int strict, quiet;
     long jobs;               /* --jobs; 0 when not given (the number of cores) */
 } ng_opts;

@@ -381,6 +381,28 @@ def temporary_directory_problems_are_errors(env):
           "rc=%d left %r" % (p.returncode, os.listdir(env.path("tmp"))))
 
 
+@case
+def analytics_can_be_chosen(env):
+    # Louvain on a graph of 100k entities takes minutes: --analytics picks
+    # what is computed, and the writers leave the rest out.
+    for d in ("all", "degree,layout", "none"):
+        expect(env.run("build", SAMPLES, "-q", "--analytics", d, "-o", d + ".graphml"), 0, [])
+    keys = {d: re.findall(r'<key id="[^"]*" for="node" attr.name="([^"]+)"',
+                          env.read(d + ".graphml"))
+            for d in ("all", "degree,layout", "none")}
+    base = ["label", "type", "aliases", "mentions", "documents"]
+    check(keys["all"] == base + ["degree", "pagerank", "community", "x", "y", "size", "r", "g",
+                                 "b"], keys["all"])
+    check(keys["degree,layout"] == base + ["degree", "x", "y", "r", "g", "b"],
+          keys["degree,layout"])
+    check(keys["none"] == base + ["r", "g", "b"], keys["none"])  # colour is by type
+    expect(env.run("build", SAMPLES, "--analytics", "degree,louvain"), 2,
+           ["newsgraph: --analytics: unknown analysis 'louvain' (use degree, pagerank, "
+            "community, layout, all or none, separated by commas)"], stdout="")
+    expect(env.run("extract", SAMPLES, "--analytics", "none"), 2,
+           ["newsgraph: option '--analytics' does not apply to 'extract'"], stdout="")
+
+
 # ---- CSV corpora ----
 
 CORPUS = ('story_id,Headline,When,Story\n'
