@@ -14,16 +14,23 @@
 /* ---- removing temporary files when a signal ends the program ---- */
 
 enum { MAX_TEMPS = 16 };
-static char *volatile temps[MAX_TEMPS];
+static char *volatile temps[MAX_TEMPS];     /* files to unlink */
+static char *volatile temp_dirs[MAX_TEMPS]; /* then directories to rmdir */
 
 static void on_signal(int sig)
 {
-    /* unlink() and raise() are async-signal-safe; the paths are complete
-     * strings before they are published in temps[]. */
+    /* unlink(), rmdir() and raise() are async-signal-safe; the paths are
+     * complete strings before they are published.  Directories go newest
+     * first, twice, so that a child goes before its parent whatever slots
+     * they took; rmdir leaves a directory that is not empty. */
     for (int i = 0; i < MAX_TEMPS; i++) {
         if (temps[i])
             unlink(temps[i]);
     }
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = MAX_TEMPS; i-- > 0;)
+            if (temp_dirs[i])
+                rmdir(temp_dirs[i]);
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -44,16 +51,21 @@ static void install_handlers(void)
     }
 }
 
-static int register_temp(char *path)
+static int add_to(char *volatile *v, char *path)
 {
     install_handlers();
     for (int i = 0; i < MAX_TEMPS; i++) {
-        if (!temps[i]) {
-            temps[i] = path;
+        if (!v[i]) {
+            v[i] = path;
             return i;
         }
     }
-    return -1; /* not fatal: only a signal could then leave the file behind */
+    return -1; /* not fatal: only a signal could then leave the path behind */
+}
+
+static int register_temp(char *path)
+{
+    return add_to(temps, path);
 }
 
 static void unregister_temp(ng_out *o)
@@ -61,6 +73,28 @@ static void unregister_temp(ng_out *o)
     if (o->slot >= 0)
         temps[o->slot] = NULL;
     o->slot = -1;
+}
+
+int ng_cleanup_file_add(char *path)
+{
+    return add_to(temps, path);
+}
+
+int ng_cleanup_dir_add(char *path)
+{
+    return add_to(temp_dirs, path);
+}
+
+void ng_cleanup_file_remove(int slot)
+{
+    if (slot >= 0 && slot < MAX_TEMPS)
+        temps[slot] = NULL;
+}
+
+void ng_cleanup_dir_remove(int slot)
+{
+    if (slot >= 0 && slot < MAX_TEMPS)
+        temp_dirs[slot] = NULL;
 }
 
 /* ---- opening ---- */

@@ -43,6 +43,17 @@ ng_status ng_out_commit(ng_out *o, ng_diag *d);
  * zeroed, failed, closed or committed ng_out, and more than once. */
 void ng_out_discard(ng_out *o);
 
+/* Paths that a signal ending the run removes besides the temporary
+ * outputs: files (unlinked), then directories (removed when empty).  The
+ * path must stay valid until it is taken off again.  Returns a slot for
+ * the matching _remove, or -1 when the table is full (only a signal could
+ * then leave the path behind).  Call with the signals held back when the
+ * path is created just before. */
+int ng_cleanup_file_add(char *path);
+int ng_cleanup_dir_add(char *path);
+void ng_cleanup_file_remove(int slot);
+void ng_cleanup_dir_remove(int slot);
+
 /* Holds back, on this thread, the signals after which the run cleans up and
  * exits (SIGINT, SIGTERM, SIGHUP), for steps a signal must not cut in two
  * (creating a temporary file and recording or unlinking it), and for

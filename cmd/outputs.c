@@ -54,29 +54,44 @@ ng_status ng_render_plan(ng_run *r)
     if (!dir)
         return ng_diag_error(r->d, NG_ENOMEM, "out of memory");
     snprintf(dir, size, "%s/newsgraph-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir)) {
-        ng_status s = ng_diag_error(r->d, NG_EIO, "%s: cannot create a temporary directory: %s",
-                                    dir, strerror(errno));
+    /* A signal from now on removes the DOT file and the directory. */
+    sigset_t old;
+    int held = ng_signals_hold(&old);
+    int made = mkdtemp(dir) != NULL, err = errno;
+    char *own = made ? strdup(dir) : NULL;
+    if (own) {
+        strcat(dir, "/graph.dot"); /* size has room for it */
+        r->render_dir = own;
+        r->render_slots[0] = ng_cleanup_file_add(dir);
+        r->render_slots[1] = ng_cleanup_dir_add(own);
+        r->owned_path[NG_FMT_DOT] = dir;
+        r->path[NG_FMT_DOT] = dir;
+    }
+    if (held)
+        ng_signals_release(&old);
+    if (!made || !own) {
+        ng_status s = made ? ng_diag_error(r->d, NG_ENOMEM, "out of memory")
+                           : ng_diag_error(r->d, NG_EIO, "%s: cannot create a temporary "
+                                           "directory: %s", dir, strerror(err));
+        if (made)
+            rmdir(dir);
         free(dir);
         return s;
     }
-    strcat(dir, "/graph.dot"); /* size has room for it */
-    r->owned_path[NG_FMT_DOT] = dir;
-    r->path[NG_FMT_DOT] = dir;
     return NG_OK;
 }
 
 void ng_render_cleanup(ng_run *r)
 {
-    char *dot = r->owned_path[NG_FMT_DOT];
-    if (r->o->outdir || !dot)
+    if (!r->render_dir)
         return;
     ng_out_discard(&r->out[NG_FMT_DOT]);
-    unlink(dot); /* never created unless something went very wrong */
-    char *slash = strrchr(dot, '/');
-    *slash = '\0';
-    rmdir(dot);
-    *slash = '/';
+    unlink(r->owned_path[NG_FMT_DOT]);
+    rmdir(r->render_dir);
+    ng_cleanup_file_remove(r->render_slots[0]);
+    ng_cleanup_dir_remove(r->render_slots[1]);
+    free(r->render_dir);
+    r->render_dir = NULL;
 }
 
 /* dot's first line on stderr, for the message. */
@@ -199,16 +214,31 @@ static ng_status refuse_inputs(ng_run *r)
     return NG_OK;
 }
 
+/* Called with the signals held back, right after mkdir: a signal removes
+ * the directory (when empty) from then on. */
 static ng_status remember_dir(ng_run *r, const char *dir)
 {
-    char **v = realloc(r->made_dirs, (r->n_made_dirs + 1) * sizeof *v);
+    ng_made_dir *v = realloc(r->made_dirs, (r->n_made_dirs + 1) * sizeof *v);
     if (!v)
         return ng_diag_error(r->d, NG_ENOMEM, "out of memory");
     r->made_dirs = v;
-    if (!(v[r->n_made_dirs] = strdup(dir)))
+    if (!(v[r->n_made_dirs].path = strdup(dir)))
         return ng_diag_error(r->d, NG_ENOMEM, "out of memory");
+    v[r->n_made_dirs].slot = ng_cleanup_dir_add(v[r->n_made_dirs].path);
     r->n_made_dirs++;
     return NG_OK;
+}
+
+/* Forgets the directories -O made; remove: rmdir them first. */
+static void forget_dirs(ng_run *r, int remove)
+{
+    while (r->n_made_dirs > 0) {
+        ng_made_dir *m = &r->made_dirs[--r->n_made_dirs];
+        if (remove)
+            rmdir(m->path); /* fails harmlessly when something else is inside */
+        ng_cleanup_dir_remove(m->slot);
+        free(m->path);
+    }
 }
 
 /* mkdir -p, remembering what it created so that a failed run leaves no
@@ -224,10 +254,15 @@ static ng_status make_dirs(ng_run *r, const char *dir)
             continue;
         char saved = *c;
         *c = '\0';
-        if (mkdir(p, 0777) == 0)
+        sigset_t old;
+        int held = ng_signals_hold(&old);
+        int made = mkdir(p, 0777) == 0, err = errno;
+        if (made)
             s = remember_dir(r, p);
-        else if (errno != EEXIST)
-            s = ng_diag_error(r->d, NG_EIO, "%s: cannot create directory: %s", p, strerror(errno));
+        if (held)
+            ng_signals_release(&old);
+        if (!made && err != EEXIST)
+            s = ng_diag_error(r->d, NG_EIO, "%s: cannot create directory: %s", p, strerror(err));
         *c = saved;
         if (!saved)
             break;
@@ -296,10 +331,7 @@ ng_status ng_run_commit_outputs(ng_run *r)
         if (s)
             return s;
     }
-    /* Committed: the directories now hold the results. */
-    for (size_t i = 0; i < r->n_made_dirs; i++)
-        free(r->made_dirs[i]);
-    r->n_made_dirs = 0;
+    forget_dirs(r, 0); /* committed: the directories now hold the results */
     return NG_OK;
 }
 
@@ -312,11 +344,7 @@ void ng_run_discard_outputs(ng_run *r)
         free(r->owned_path[f]);
         r->owned_path[f] = NULL;
     }
-    while (r->n_made_dirs > 0) {
-        char *dir = r->made_dirs[--r->n_made_dirs];
-        rmdir(dir); /* fails harmlessly when something else is inside */
-        free(dir);
-    }
+    forget_dirs(r, 1);
     free(r->made_dirs);
     r->made_dirs = NULL;
 }

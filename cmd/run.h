@@ -15,6 +15,11 @@
 #include "strset.h"
 
 typedef struct {
+    char *path;
+    int slot;                     /* ng_cleanup_dir_add's */
+} ng_made_dir;
+
+typedef struct {
     char *name;
     size_t count;
 } ng_relcount;
@@ -30,8 +35,10 @@ typedef struct {
     const char *path[NG_FMT_COUNT];
     char *owned_path[NG_FMT_COUNT];
     ng_out out[NG_FMT_COUNT];
-    char **made_dirs;             /* directories -O created, to remove on failure */
+    ng_made_dir *made_dirs;       /* directories -O created, to remove on failure */
     size_t n_made_dirs;
+    char *render_dir;             /* svg, png: the private directory of the DOT file */
+    int render_slots[2];          /* its cleanup slots: the DOT file, the directory */
     /* extraction */
     int csv_started;              /* the CSV header is written */
     /* counts for the summary */

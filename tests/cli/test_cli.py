@@ -115,6 +115,23 @@ def check(cond, what):
         raise Failure(what)
 
 
+def interrupt_while_reading(env, args, appeared, extra_env=None):
+    """Starts newsgraph reading standard input, waits until appeared() (its
+    outputs are set up before any input is read), then sends SIGTERM."""
+    p = subprocess.Popen([env.binary] + args, cwd=env.root, stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=dict(os.environ, LC_ALL="C", **(extra_env or {})))
+    for _ in range(6000):  # up to a minute on a loaded machine
+        if appeared():
+            break
+        time.sleep(0.01)
+    ok = appeared()
+    p.send_signal(signal.SIGTERM)
+    p.communicate(timeout=30)
+    check(ok, "nothing appeared before the signal")
+    check(p.returncode == -signal.SIGTERM, "exit status %r" % p.returncode)
+
+
 # ---- the command line itself ----
 
 @case
@@ -555,18 +572,30 @@ def output_into_a_missing_directory_fails_cleanly(env):
 def interrupted_run_leaves_no_temporary_file(env):
     env.write("out.csv", "previous\n")
     # Reading standard input blocks after the output's temporary file exists.
-    p = subprocess.Popen([env.binary, "extract", "-", "-o", "out.csv"], cwd=env.root,
-                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    for _ in range(6000):  # up to a minute on a loaded machine
-        if env.hidden_files():
-            break
-        time.sleep(0.01)
-    check(env.hidden_files() != [], "no temporary file appeared")
-    p.send_signal(signal.SIGTERM)
-    p.communicate(timeout=30)
-    check(p.returncode == -signal.SIGTERM, "exit status %r" % p.returncode)
+    interrupt_while_reading(env, ["extract", "-", "-o", "out.csv"],
+                            lambda: env.hidden_files() != [])
     check(env.hidden_files() == [], "temporary files left: %r" % env.hidden_files())
     check(env.read("out.csv") == "previous\n", "out.csv was changed")
+
+
+@case
+def interrupted_picture_leaves_no_temporary_directory(env):
+    if not shutil.which("dot"):
+        return  # the picture needs Graphviz; tests/run-all installs it
+    os.mkdir(env.path("tmp"))
+    interrupt_while_reading(env, ["build", "-", "-f", "svg", "-o", "g.svg"],
+                            lambda: os.listdir(env.path("tmp")) != [],
+                            {"TMPDIR": env.path("tmp")})
+    check(os.listdir(env.path("tmp")) == [], "left in TMPDIR: %r" % os.listdir(env.path("tmp")))
+    check(not os.path.exists(env.path("g.svg")), "g.svg was written")
+
+
+@case
+def interrupted_run_removes_the_directories_it_made(env):
+    os.mkdir(env.path("out"))
+    interrupt_while_reading(env, ["build", "-", "-O", "out/new/graph"],
+                            lambda: os.path.isdir(env.path("out/new/graph")))
+    check(os.listdir(env.path("out")) == [], "left in out/: %r" % os.listdir(env.path("out")))
 
 
 OUT_FILES = ["graph.dot", "graph.gexf", "graph.graphml", "graph.jsonld", "graph.nq",
