@@ -363,6 +363,7 @@ static ng_status spill_batch(const pipeline *pl, const batch *b)
         if (spill_doc(plan->spill, &doc, b->docs[i].yields) != 0)
             return ng_diag_error(pl->p->d, NG_EIO, "cannot write a temporary file in %s: %s",
                                  plan->dir, strerror(errno));
+        plan->ndocs++;
     }
     plan->sentences += b->sentences;
     return NG_OK;
@@ -526,22 +527,26 @@ static ng_status take_doc(const ng_doc *doc, void *user)
     return queue_doc(user, doc, 1, doc->len);
 }
 
-/* Pass 2: the documents of the spill, in input order. */
-static ng_status read_spill(pipeline *pl, FILE *f, const char *dir)
+/* Pass 2: the documents of the spill, in input order; every one pass 1
+ * wrote, or an error. */
+static ng_status read_spill(pipeline *pl, const ng_par_plan *plan)
 {
+    FILE *f = plan->spill;
     bytes buf = {0};
     ng_status s = NG_OK;
-    spill_head h;
+    size_t ndocs = 0;
     if (fflush(f) != 0) /* the last writes of pass 1 */
-        return ng_diag_error(pl->p->d, NG_EIO, "cannot write a temporary file in %s: %s", dir,
-                             strerror(errno));
+        return ng_diag_error(pl->p->d, NG_EIO, "cannot write a temporary file in %s: %s",
+                             plan->dir, strerror(errno));
     errno = 0;
     if (fseek(f, 0, SEEK_SET) != 0)
         s = NG_EIO;
-    while (s == NG_OK && fread(&h, sizeof h, 1, f) == 1) {
-        size_t id, date, title, text = 0;
+    for (spill_head h; s == NG_OK; ndocs++) {
+        size_t got = fread(&h, 1, sizeof h, f), id, date, title, text = 0;
+        if (got == 0 && !ferror(f))
+            break; /* the end */
         buf.n = 0;
-        if (h.text_len > SIZE_MAX || bytes_read(&buf, f, h.id_len, &id) ||
+        if (got != sizeof h || h.text_len > SIZE_MAX || bytes_read(&buf, f, h.id_len, &id) ||
             bytes_read(&buf, f, h.date_len, &date) || bytes_read(&buf, f, h.title_len, &title) ||
             bytes_read(&buf, f, h.yields ? (size_t)h.text_len : 0, &text)) {
             s = NG_EIO;
@@ -549,15 +554,12 @@ static ng_status read_spill(pipeline *pl, FILE *f, const char *dir)
         }
         ng_doc doc = {buf.p + id, buf.p + date, buf.p + title, buf.p + text,
                       h.yields ? (size_t)h.text_len : 0};
-        s = queue_doc(pl, &doc, (int)h.yields, (size_t)h.text_len);
-        if (s)
+        if ((s = queue_doc(pl, &doc, (int)h.yields, (size_t)h.text_len)) != NG_OK)
             goto done; /* reported */
     }
-    if (s == NG_OK && ferror(f))
-        s = NG_EIO;
-    if (s)
-        s = ng_diag_error(pl->p->d, s, "cannot read back a temporary file in %s: %s", dir,
-                          errno ? strerror(errno) : "truncated");
+    if (s != NG_OK || ndocs != plan->ndocs)
+        s = ng_diag_error(pl->p->d, NG_EIO, "cannot read back a temporary file in %s: %s",
+                          plan->dir, errno ? strerror(errno) : "it is shorter than written");
 done:
     free(buf.p);
     return s;
@@ -661,7 +663,7 @@ static ng_status run_pass(const ng_par *p, ng_extractor *into, const ng_extracto
     if (learn)
         s = ng_inputs_each_doc(in, ro, take_doc, &pl, st, p->d);
     else
-        s = read_spill(&pl, plan->spill, plan->dir);
+        s = read_spill(&pl, plan);
     if (s == NG_OK)
         s = seal(&pl);
     if (s == NG_OK)

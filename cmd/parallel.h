@@ -53,6 +53,7 @@ typedef struct {
 typedef struct {
     FILE *spill;
     const char *dir;
+    size_t ndocs;          /* documents written */
     size_t sentences;
 } ng_par_plan;
 
