@@ -244,6 +244,8 @@ void ng_i_type_color(const char *type, uint8_t rgb[3]);
 /* xml.c: an xmlTextWriter on a stdio stream the caller keeps open, for the
  * GraphML and GEXF writers. */
 typedef struct ng_i_xml ng_i_xml;
+/* Once, from ng_graph_init_library(): libxml2 must not print. */
+void ng_i_xml_init(void);
 /* NULL when memory runs out. */
 ng_i_xml *ng_i_xml_open(FILE *out);
 /* The writer; two-space indentation is on. */
