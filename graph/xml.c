@@ -116,6 +116,13 @@ int ng_i_xml_write_raw(ng_i_xml *x, const char *s, size_t n)
     return 0;
 }
 
+int ng_i_xml_write_buf(ng_i_xml *x, ng_i_buf *b)
+{
+    int rc = ng_i_xml_write_raw(x, b->data, b->len);
+    b->len = 0;
+    return rc;
+}
+
 ng_status ng_i_xml_close(ng_i_xml *x, int rc, FILE *out, const char *what, ng_error *err)
 {
     if (rc >= 0 && xmlTextWriterFlush(x->w) < 0)
