@@ -11,8 +11,16 @@
  *         so that the undated edge is never hidden behind an absent end.
  * Symmetric edges stay directed (stored order) with symmetric=true, as in
  * GraphML: networkx refuses a graph that mixes directed and undirected
- * edges.  Dates are plain YYYY-MM-DD (timeformat="date"); spells are inclusive. */
-#include <inttypes.h>
+ * edges.  Dates are plain YYYY-MM-DD (timeformat="date"); spells are inclusive.
+ *
+ * Written as the GraphML is (graphml.c): libxml2's xmlTextWriter writes the
+ * frame -- the XML declaration, <gexf> with its namespaces, <meta> and the
+ * closing tag -- and the <graph> element, nearly all of the file, is built
+ * here as escaped text and put on the stream in large chunks
+ * (ng_i_xml_write_buf).  The bytes are exactly those the writer made when
+ * it wrote every element itself: its escaping (xml_escape.c) and its layout
+ * (two-space indent, one element per line, an element without children in
+ * the empty-element form <x/>). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,12 +29,15 @@
 #include "ng_graph_i.h"
 
 #define X(call) do { if ((call) < 0) goto fail; } while (0)
+/* Jumps to `fail` when a buffer step fails (memory ran out). */
+#define B(call) do { if ((call) != NG_OK) goto fail; } while (0)
 #define S(s) ((const xmlChar *)(s))
 
 typedef struct {
     const ng_graph *g;
-    xmlTextWriterPtr w;
-    ng_i_buf tmp;
+    ng_i_buf *b;            /* the body's text not yet on the stream */
+    ng_i_buf tmp;           /* a joined list */
+    const char **source_dates; /* the date of each source slot of g->lists, or NULL */
     const char **dates;     /* scratch: the dates of one edge */
     const char **start;     /* per vertex: its start, or NULL */
     unsigned char *undated; /* per vertex: an edge at it has no date */
@@ -54,55 +65,11 @@ static int attr(xmlTextWriterPtr w, const char *name, const char *value)
     return xmlTextWriterWriteAttribute(w, S(name), S(value));
 }
 
-/* <attvalue for= value=/>; empty strings are left out, as in GraphML. */
-static int attvalue(xmlTextWriterPtr w, const char *id, const char *value)
+/* The frame up to the <graph> element.  It ends at the start of a line
+ * (the writer ends each element's line when indenting), where the body's
+ * text begins. */
+static int write_header(xmlTextWriterPtr w)
 {
-    if (!*value)
-        return 0;
-    if (xmlTextWriterStartElement(w, S("attvalue")) < 0 || attr(w, "for", id) < 0 ||
-        attr(w, "value", value) < 0)
-        return -1;
-    return xmlTextWriterEndElement(w);
-}
-
-static int attvalue_u32(xmlTextWriterPtr w, const char *id, uint32_t v)
-{
-    char num[16];
-    snprintf(num, sizeof num, "%" PRIu32, v);
-    return attvalue(w, id, num);
-}
-
-static int declare(xmlTextWriterPtr w, const char *id, const char *type)
-{
-    if (xmlTextWriterStartElement(w, S("attribute")) < 0 || attr(w, "id", id) < 0 ||
-        attr(w, "title", id) < 0 || attr(w, "type", type) < 0)
-        return -1;
-    return xmlTextWriterEndElement(w);
-}
-
-static int write_declarations(const gexf *x)
-{
-    xmlTextWriterPtr w = x->w;
-    X(xmlTextWriterStartElement(w, S("attributes")));
-    X(attr(w, "class", "node"));
-    for (size_t i = 0; i < sizeof node_attrs / sizeof node_attrs[0]; i++) {
-        if (!node_attrs[i].when || (x->g->analytics & node_attrs[i].when))
-            X(declare(w, node_attrs[i].id, node_attrs[i].type));
-    }
-    X(xmlTextWriterEndElement(w));
-    X(xmlTextWriterStartElement(w, S("attributes")));
-    X(attr(w, "class", "edge"));
-    size_t n = sizeof edge_attrs / sizeof edge_attrs[0] - !ng_i_has_modality(x->g);
-    for (size_t i = 0; i < n; i++)
-        X(declare(w, edge_attrs[i][0], edge_attrs[i][1]));
-    return xmlTextWriterEndElement(w);
-fail:
-    return -1;
-}
-
-static int write_header(const gexf *x)
-{
-    xmlTextWriterPtr w = x->w;
     X(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
     X(xmlTextWriterStartElement(w, S("gexf")));
     X(attr(w, "xmlns", "http://gexf.net/1.3"));
@@ -114,28 +81,59 @@ static int write_header(const gexf *x)
     X(xmlTextWriterWriteElement(w, S("creator"), S("newsgraph")));
     X(xmlTextWriterWriteElement(w, S("description"),
                                 S("relations extracted from news articles")));
-    X(xmlTextWriterEndElement(w));
-    X(xmlTextWriterStartElement(w, S("graph")));
-    X(attr(w, "defaultedgetype", "directed"));
-    X(attr(w, "mode", "dynamic"));
-    X(attr(w, "timeformat", "date"));
-    X(attr(w, "timerepresentation", "interval"));
-    return write_declarations(x);
+    return xmlTextWriterEndElement(w);
 fail:
     return -1;
 }
 
-/* ---- dates ---- */
+/* ---- dates ----
+ *
+ * Spells and starts need the dates of each edge's documents.  Looked up by
+ * name (bsearch in g->docs: some 17 strcmp on ids spread over memory, most
+ * of them cache misses, twice per edge), they took 1.6 of the 2.3 s that
+ * the 100k-vertex, 1M-edge benchmark graph took to /dev/null.  Document
+ * ids are interned, so an edge's sources are the very pointers that
+ * g->docs holds: once per write, a table keyed by the pointer gives the
+ * date of every source, and the edges read theirs in order. */
 
-static int cmp_doc_id(const void *key, const void *elem)
+typedef struct {
+    const char *id, *date;
+} date_slot;
+
+static size_t pointer_hash(const char *p, unsigned bits)
 {
-    return strcmp(key, ((const ng_i_doc *)elem)->id);
+    return (size_t)(((uint64_t)(uintptr_t)p * UINT64_C(0x9e3779b97f4a7c15)) >> (64 - bits));
 }
 
-static const char *doc_date(const ng_graph *g, const char *id)
+/* Fills x->source_dates: the sources of all edges are g->lists[0,
+ * nedge_docs), edge after edge (finish.c, make_lists). */
+static ng_status find_source_dates(gexf *x)
 {
-    const ng_i_doc *d = bsearch(id, g->docs, g->ndocs, sizeof *g->docs, cmp_doc_id);
-    return d ? d->date : NULL;
+    const ng_graph *g = x->g;
+    unsigned bits = 1;
+    while (((size_t)1 << bits) < 2 * g->ndocs) /* at most half full */
+        bits++;
+    size_t mask = ((size_t)1 << bits) - 1;
+    date_slot *t = calloc(mask + 1, sizeof *t);
+    x->source_dates = malloc((g->nedge_docs ? g->nedge_docs : 1) * sizeof *x->source_dates);
+    if (!t || !x->source_dates) {
+        free(t);
+        return NG_ENOMEM;
+    }
+    for (size_t i = 0; i < g->ndocs; i++) {
+        size_t h = pointer_hash(g->docs[i].id, bits);
+        while (t[h].id)
+            h = (h + 1) & mask;
+        t[h] = (date_slot){g->docs[i].id, g->docs[i].date};
+    }
+    for (size_t i = 0; i < g->nedge_docs; i++) {
+        size_t h = pointer_hash(g->lists[i], bits);
+        while (t[h].id && t[h].id != g->lists[i])
+            h = (h + 1) & mask;
+        x->source_dates[i] = t[h].date; /* every source is a document */
+    }
+    free(t);
+    return NG_OK;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -158,11 +156,13 @@ static long day_number(const char *iso)
 /* The distinct dates of edge e's documents, sorted, into x->dates. */
 static size_t edge_dates(gexf *x, const ng_i_edge *e)
 {
+    if (e->nsources == 0)
+        return 0;
+    const char *const *date = x->source_dates + (e->sources - x->g->lists);
     size_t n = 0;
     for (uint32_t i = 0; i < e->nsources; i++) {
-        const char *d = doc_date(x->g, e->sources[i]);
-        if (d)
-            x->dates[n++] = d;
+        if (date[i])
+            x->dates[n++] = date[i];
     }
     if (n > 1)
         qsort(x->dates, n, sizeof *x->dates, cmp_str);
@@ -194,157 +194,263 @@ static void vertex_starts(gexf *x)
     }
 }
 
-static int spell(xmlTextWriterPtr w, const char *start, const char *end)
+/* ---- The body, built as text ----
+ *
+ * Indented two spaces per level: <graph> 2; <attributes>, <nodes>, <edges>
+ * 4; <attribute>, <node>, <edge> 6; <attvalues>, <viz:*>, <spells> 8;
+ * <attvalue>, <spell> 10.  Ids, types and names in the string literals need
+ * no escaping; every value from the graph is escaped. */
+
+/* Appends a string literal without measuring it. */
+#define ADD(b, lit) ng_i_buf_add((b), (lit), sizeof(lit) - 1)
+/* open, value, close for a literal open and close. */
+#define WRAPPED(b, open, value, n, how, close)                                                 \
+    ng_i_xml_add_wrapped((b), (open), sizeof(open) - 1, (value), (n), (how), (close),         \
+                         sizeof(close) - 1)
+/* ` name="value"`, the value escaped; _PLAIN: a number, as printf writes
+ * it, which needs no escaping. */
+#define ATTR(b, name, value)                                                                   \
+    WRAPPED((b), " " name "=\"", (value), strlen(value), NG_I_XML_ATTR, "\"")
+#define ATTR_PLAIN(b, name, value)                                                             \
+    WRAPPED((b), " " name "=\"", (value), strlen(value), NG_I_XML_RAW, "\"")
+
+static ng_status declare(ng_i_buf *b, const char *id, const char *type)
 {
-    if (xmlTextWriterStartElement(w, S("spell")) < 0 || attr(w, "start", start) < 0 ||
-        attr(w, "end", end) < 0)
-        return -1;
-    return xmlTextWriterEndElement(w);
+    return ng_i_buf_printf(b, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", id, id,
+                           type);
 }
 
-/* One spell per run of consecutive days. */
-static int write_spells(gexf *x, const ng_i_edge *e)
+/* The <graph> start tag and both <attributes>, never empty. */
+static ng_status write_declarations(const ng_graph *g, ng_i_buf *b)
 {
+    ng_status st;
+    NG_TRY(ADD(b, "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" "
+                  "timerepresentation=\"interval\">\n"));
+    NG_TRY(ADD(b, "    <attributes class=\"node\">\n"));
+    for (size_t i = 0; i < sizeof node_attrs / sizeof node_attrs[0]; i++) {
+        if (!node_attrs[i].when || (g->analytics & node_attrs[i].when))
+            NG_TRY(declare(b, node_attrs[i].id, node_attrs[i].type));
+    }
+    NG_TRY(ADD(b, "    </attributes>\n"));
+    NG_TRY(ADD(b, "    <attributes class=\"edge\">\n"));
+    size_t n = sizeof edge_attrs / sizeof edge_attrs[0] - !ng_i_has_modality(g);
+    for (size_t i = 0; i < n; i++)
+        NG_TRY(declare(b, edge_attrs[i][0], edge_attrs[i][1]));
+    return ADD(b, "    </attributes>\n");
+fail:
+    return st;
+}
+
+#define ATTVALUE_OPEN(id) "          <attvalue for=\"" id "\" value=\""
+#define ATTVALUE_CLOSE "\"/>\n"
+/* <attvalue for="ID" value="VALUE"/>, ID a string literal (a declared id).
+ * An empty string is no <attvalue> at all, as in GraphML. */
+#define ATTVALUE(b, id, value)                                                                 \
+    (*(value) ? WRAPPED((b), ATTVALUE_OPEN(id), (value), strlen(value), NG_I_XML_ATTR,         \
+                        ATTVALUE_CLOSE)                                                        \
+              : NG_OK)
+/* A value with nothing to escape: a number as printf writes it. */
+#define ATTVALUE_PLAIN(b, id, value)                                                           \
+    WRAPPED((b), ATTVALUE_OPEN(id), (value), strlen(value), NG_I_XML_RAW, ATTVALUE_CLOSE)
+/* An integer, formatted in the caller's char num[32]. */
+#define ATTVALUE_NUM(b, id, v) ATTVALUE_PLAIN((b), id, ng_i_format_u64(num, (v)))
+
+/* One <spell> per run of consecutive days. */
+static ng_status write_spells(gexf *x, const ng_i_edge *e)
+{
+    ng_i_buf *b = x->b;
     size_t n = edge_dates(x, e);
+    ng_status st = NG_OK;
     if (n == 0)
-        return 0;
-    X(xmlTextWriterStartElement(x->w, S("spells")));
+        return NG_OK;
+    NG_TRY(ADD(b, "        <spells>\n"));
     for (size_t i = 0, run = 0; i < n; i++) {
         if (i + 1 < n && day_number(x->dates[i + 1]) == day_number(x->dates[i]) + 1)
             continue;
-        X(spell(x->w, x->dates[run], x->dates[i]));
+        NG_TRY(ADD(b, "          <spell"));
+        NG_TRY(ATTR(b, "start", x->dates[run]));
+        NG_TRY(ATTR(b, "end", x->dates[i]));
+        NG_TRY(ADD(b, "/>\n"));
         run = i + 1;
     }
-    return xmlTextWriterEndElement(x->w);
+    return ADD(b, "        </spells>\n");
 fail:
-    return -1;
+    return st;
 }
 
 /* ---- nodes and edges ---- */
 
-static int write_viz(const gexf *x, const ng_i_vertex *v)
+/* Colour, position and size: x, y and size are "%.1f", as layout.c rounds
+ * them. */
+static ng_status write_viz(const gexf *x, const ng_i_vertex *v)
 {
-    xmlTextWriterPtr w = x->w;
+    ng_i_buf *b = x->b;
     char num[32];
-    X(xmlTextWriterStartElement(w, S("viz:color")));
-    for (int k = 0; k < 3; k++) {
-        snprintf(num, sizeof num, "%u", (unsigned)v->rgb[k]);
-        X(attr(w, (const char *[]){"r", "g", "b"}[k], num));
-    }
-    X(xmlTextWriterEndElement(w));
+    ng_status st;
+    NG_TRY(ADD(b, "        <viz:color"));
+    NG_TRY(ATTR_PLAIN(b, "r", ng_i_format_u64(num, v->rgb[0])));
+    NG_TRY(ATTR_PLAIN(b, "g", ng_i_format_u64(num, v->rgb[1])));
+    NG_TRY(ATTR_PLAIN(b, "b", ng_i_format_u64(num, v->rgb[2])));
+    NG_TRY(ADD(b, "/>\n"));
     if (x->g->analytics & NG_ANALYTICS_LAYOUT) {
-        X(xmlTextWriterStartElement(w, S("viz:position")));
-        snprintf(num, sizeof num, "%.1f", v->x);
-        X(attr(w, "x", num));
-        snprintf(num, sizeof num, "%.1f", v->y);
-        X(attr(w, "y", num));
-        X(xmlTextWriterEndElement(w));
+        NG_TRY(ADD(b, "        <viz:position"));
+        NG_TRY(ATTR_PLAIN(b, "x", ng_i_format_tenths(num, v->x)));
+        NG_TRY(ATTR_PLAIN(b, "y", ng_i_format_tenths(num, v->y)));
+        NG_TRY(ADD(b, "/>\n"));
     }
     if (x->g->analytics & NG_ANALYTICS_PAGERANK) {
-        X(xmlTextWriterStartElement(w, S("viz:size")));
-        snprintf(num, sizeof num, "%.1f", v->size);
-        X(attr(w, "value", num));
-        X(xmlTextWriterEndElement(w));
+        NG_TRY(ADD(b, "        <viz:size"));
+        NG_TRY(ATTR_PLAIN(b, "value", ng_i_format_tenths(num, v->size)));
+        NG_TRY(ADD(b, "/>\n"));
     }
+fail:
+    return st;
+}
+
+/* Never empty: mentions and documents are always there. */
+static ng_status write_node_attvalues(gexf *x, const ng_i_vertex *v)
+{
+    ng_i_buf *b = x->b;
+    unsigned on = x->g->analytics;
+    char num[32];
+    ng_status st;
+    x->tmp.len = 0;
+    NG_TRY(ng_i_join_list(&x->tmp, v->aliases, v->naliases));
+    NG_TRY(ADD(b, "        <attvalues>\n"));
+    NG_TRY(ATTVALUE(b, "type", v->type));
+    NG_TRY(ATTVALUE(b, "aliases", x->tmp.data));
+    NG_TRY(ATTVALUE_NUM(b, "mentions", v->mentions));
+    NG_TRY(ATTVALUE_NUM(b, "documents", v->documents));
+    if (on & NG_ANALYTICS_DEGREE)
+        NG_TRY(ATTVALUE_NUM(b, "degree", v->degree));
+    if (on & NG_ANALYTICS_PAGERANK) {
+        ng_i_format_double(num, v->pagerank);
+        NG_TRY(ATTVALUE_PLAIN(b, "pagerank", num));
+    }
+    if (on & NG_ANALYTICS_COMMUNITY)
+        NG_TRY(ATTVALUE_NUM(b, "community", v->community));
+    return ADD(b, "        </attvalues>\n");
+fail:
+    return st;
+}
+
+/* A node always has children (attvalues, colour). */
+static ng_status write_node(gexf *x, size_t i)
+{
+    const ng_i_vertex *v = &x->g->vertices[i];
+    ng_i_buf *b = x->b;
+    ng_status st;
+    NG_TRY(ADD(b, "      <node"));
+    NG_TRY(ATTR(b, "id", v->id));
+    NG_TRY(ATTR(b, "label", v->label));
+    if (x->start[i])
+        NG_TRY(ATTR(b, "start", x->start[i]));
+    NG_TRY(ADD(b, ">\n"));
+    NG_TRY(write_node_attvalues(x, v));
+    NG_TRY(write_viz(x, v));
+    return ADD(b, "      </node>\n");
+fail:
+    return st;
+}
+
+/* Never empty: mentions and symmetric are always there. */
+static ng_status write_edge_attvalues(gexf *x, const ng_i_edge *e)
+{
+    ng_i_buf *b = x->b;
+    const ng_i_relation *r = &x->g->relations[e->rel];
+    char num[32];
+    ng_status st;
+    x->tmp.len = 0;
+    NG_TRY(ng_i_join_list(&x->tmp, e->sources, e->nsources));
+    NG_TRY(ADD(b, "        <attvalues>\n"));
+    NG_TRY(ATTVALUE(b, "relation", r->name));
+    NG_TRY(ATTVALUE_NUM(b, "mentions", e->mentions));
+    NG_TRY(ATTVALUE(b, "first_seen", e->first ? e->first : ""));
+    NG_TRY(ATTVALUE(b, "last_seen", e->last ? e->last : ""));
+    NG_TRY(ATTVALUE(b, "sources", x->tmp.data));
+    NG_TRY(ATTVALUE(b, "evidence", e->ev.text ? e->ev.text : ""));
+    NG_TRY(ATTVALUE(b, "symmetric", r->symmetric ? "true" : "false"));
+    if (ng_i_has_modality(x->g))
+        NG_TRY(ATTVALUE(b, "modality", ng_modality_name((ng_modality)e->mod)));
+    return ADD(b, "        </attvalues>\n");
+fail:
+    return st;
+}
+
+/* <edge id="eI" ...>; an edge always has children (attvalues). */
+static ng_status write_edge(gexf *x, size_t i)
+{
+    const ng_i_edge *e = &x->g->edges[i];
+    const ng_graph *g = x->g;
+    ng_i_buf *b = x->b;
+    char num[32];
+    ng_status st;
+    NG_TRY(ADD(b, "      <edge id=\"e"));
+    NG_TRY(ng_i_buf_adds(b, ng_i_format_u64(num, i)));
+    NG_TRY(ADD(b, "\""));
+    NG_TRY(ATTR(b, "source", g->vertices[e->src].id));
+    NG_TRY(ATTR(b, "target", g->vertices[e->dst].id));
+    NG_TRY(ATTR(b, "label", g->relations[e->rel].name));
+    NG_TRY(ATTR_PLAIN(b, "weight", ng_i_format_u64(num, e->nsources)));
+    NG_TRY(ADD(b, ">\n"));
+    NG_TRY(write_edge_attvalues(x, e));
+    NG_TRY(write_spells(x, e));
+    return ADD(b, "      </edge>\n");
+fail:
+    return st;
+}
+
+/* <nodes> with every node, or <nodes/>; the text goes to the stream
+ * whenever a chunk is full. */
+static int write_nodes(gexf *x, ng_i_xml *xml)
+{
+    const ng_graph *g = x->g;
+    if (g->nvertices == 0)
+        return ADD(x->b, "    <nodes/>\n") == NG_OK ? 0 : -1;
+    B(ADD(x->b, "    <nodes>\n"));
+    for (size_t i = 0; i < g->nvertices; i++) {
+        if (i + NG_I_AHEAD < g->nvertices)
+            NG_I_PREFETCH_VERTEX(&g->vertices[i + NG_I_AHEAD]);
+        B(write_node(x, i));
+        if (x->b->len >= NG_I_XML_CHUNK)
+            X(ng_i_xml_write_buf(xml, x->b));
+    }
+    B(ADD(x->b, "    </nodes>\n"));
     return 0;
 fail:
     return -1;
 }
 
-static int write_node_attvalues(gexf *x, const ng_i_vertex *v)
+static int write_edges(gexf *x, ng_i_xml *xml)
 {
-    xmlTextWriterPtr w = x->w;
-    unsigned on = x->g->analytics;
-    char num[32];
-    x->tmp.len = 0;
-    if (ng_i_join_list(&x->tmp, v->aliases, v->naliases) != NG_OK)
-        return -1;
-    X(xmlTextWriterStartElement(w, S("attvalues")));
-    X(attvalue(w, "type", v->type));
-    X(attvalue(w, "aliases", x->tmp.data ? x->tmp.data : ""));
-    X(attvalue_u32(w, "mentions", v->mentions));
-    X(attvalue_u32(w, "documents", v->documents));
-    if (on & NG_ANALYTICS_DEGREE)
-        X(attvalue_u32(w, "degree", v->degree));
-    ng_i_format_double(num, v->pagerank);
-    if (on & NG_ANALYTICS_PAGERANK)
-        X(attvalue(w, "pagerank", num));
-    if (on & NG_ANALYTICS_COMMUNITY)
-        X(attvalue_u32(w, "community", v->community));
-    return xmlTextWriterEndElement(w);
+    const ng_graph *g = x->g;
+    if (g->nedges == 0)
+        return ADD(x->b, "    <edges/>\n") == NG_OK ? 0 : -1;
+    B(ADD(x->b, "    <edges>\n"));
+    for (size_t i = 0; i < g->nedges; i++) {
+        if (i + 2 * NG_I_AHEAD < g->nedges)
+            NG_I_PREFETCH_EDGE(g, &g->edges[i + 2 * NG_I_AHEAD]);
+        if (i + NG_I_AHEAD < g->nedges)
+            NG_I_PREFETCH_EDGE_STRINGS(g, &g->edges[i + NG_I_AHEAD]);
+        B(write_edge(x, i));
+        if (x->b->len >= NG_I_XML_CHUNK)
+            X(ng_i_xml_write_buf(xml, x->b));
+    }
+    B(ADD(x->b, "    </edges>\n"));
+    return 0;
 fail:
     return -1;
 }
 
-static int write_node(gexf *x, size_t i)
+static int write_all(gexf *x, ng_i_xml *xml)
 {
-    const ng_i_vertex *v = &x->g->vertices[i];
-    X(xmlTextWriterStartElement(x->w, S("node")));
-    X(attr(x->w, "id", v->id));
-    X(attr(x->w, "label", v->label));
-    if (x->start[i])
-        X(attr(x->w, "start", x->start[i]));
-    X(write_node_attvalues(x, v));
-    X(write_viz(x, v));
-    return xmlTextWriterEndElement(x->w);
-fail:
-    return -1;
-}
-
-static int write_edge_attvalues(gexf *x, const ng_i_edge *e)
-{
-    xmlTextWriterPtr w = x->w;
-    const ng_i_relation *r = &x->g->relations[e->rel];
-    x->tmp.len = 0;
-    if (ng_i_join_list(&x->tmp, e->sources, e->nsources) != NG_OK)
-        return -1;
-    X(xmlTextWriterStartElement(w, S("attvalues")));
-    X(attvalue(w, "relation", r->name));
-    X(attvalue_u32(w, "mentions", e->mentions));
-    X(attvalue(w, "first_seen", e->first ? e->first : ""));
-    X(attvalue(w, "last_seen", e->last ? e->last : ""));
-    X(attvalue(w, "sources", x->tmp.data ? x->tmp.data : ""));
-    X(attvalue(w, "evidence", e->ev.text ? e->ev.text : ""));
-    X(attvalue(w, "symmetric", r->symmetric ? "true" : "false"));
-    if (ng_i_has_modality(x->g))
-        X(attvalue(w, "modality", ng_modality_name((ng_modality)e->mod)));
-    return xmlTextWriterEndElement(w);
-fail:
-    return -1;
-}
-
-static int write_edge(gexf *x, size_t i)
-{
-    const ng_i_edge *e = &x->g->edges[i];
-    const ng_i_relation *r = &x->g->relations[e->rel];
-    char num[32];
-    X(xmlTextWriterStartElement(x->w, S("edge")));
-    snprintf(num, sizeof num, "e%zu", i);
-    X(attr(x->w, "id", num));
-    X(attr(x->w, "source", x->g->vertices[e->src].id));
-    X(attr(x->w, "target", x->g->vertices[e->dst].id));
-    X(attr(x->w, "label", r->name));
-    snprintf(num, sizeof num, "%" PRIu32, e->nsources);
-    X(attr(x->w, "weight", num));
-    X(write_edge_attvalues(x, e));
-    X(write_spells(x, e));
-    return xmlTextWriterEndElement(x->w);
-fail:
-    return -1;
-}
-
-static int write_all(gexf *x)
-{
-    X(write_header(x));
-    X(xmlTextWriterStartElement(x->w, S("nodes")));
-    for (size_t i = 0; i < x->g->nvertices; i++)
-        X(write_node(x, i));
-    X(xmlTextWriterEndElement(x->w));
-    X(xmlTextWriterStartElement(x->w, S("edges")));
-    for (size_t i = 0; i < x->g->nedges; i++)
-        X(write_edge(x, i));
-    X(xmlTextWriterEndElement(x->w));
-    return xmlTextWriterEndDocument(x->w); /* closes graph and gexf */
+    X(write_header(ng_i_xml_writer(xml)));
+    B(write_declarations(x->g, x->b));
+    X(write_nodes(x, xml));
+    X(write_edges(x, xml));
+    B(ADD(x->b, "  </graph>\n"));
+    X(ng_i_xml_write_buf(xml, x->b));
+    return xmlTextWriterEndDocument(ng_i_xml_writer(xml)); /* closes gexf */
 fail:
     return -1;
 }
@@ -365,20 +471,23 @@ ng_status ng_graph_write_gexf(const ng_graph *g, FILE *out, const ng_write_optio
     if (st != NG_OK)
         return st;
     size_t nv = g->nvertices ? g->nvertices : 1;
-    gexf x = {.g = g};
+    ng_i_buf body = {0};
+    gexf x = {.g = g, .b = &body};
     x.dates = malloc(max_sources(g) * sizeof *x.dates);
     x.start = calloc(nv, sizeof *x.start);
     x.undated = calloc(nv, 1);
-    ng_i_xml *xml = x.dates && x.start && x.undated ? ng_i_xml_open(out) : NULL;
+    int ready = x.dates && x.start && x.undated && find_source_dates(&x) == NG_OK;
+    ng_i_xml *xml = ready ? ng_i_xml_open(out) : NULL;
     if (!xml) {
         st = ng_fail(err, NG_ENOMEM, "cannot create the GEXF writer");
         goto done;
     }
     vertex_starts(&x);
-    x.w = ng_i_xml_writer(xml);
-    st = ng_i_xml_close(xml, write_all(&x), out, "GEXF", err);
+    st = ng_i_xml_close(xml, write_all(&x, xml), out, "GEXF", err);
 done:
+    ng_i_buf_free(&body);
     ng_i_buf_free(&x.tmp);
+    free(x.source_dates);
     free(x.dates);
     free(x.start);
     free(x.undated);

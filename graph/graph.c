@@ -14,6 +14,9 @@ void ng_graph_init_library(void)
      * dropped. */
     igraph_set_error_handler(igraph_error_handler_ignore);
     igraph_set_warning_handler(igraph_warning_handler_ignore);
+    /* libxml2's handlers print too ("I/O error : ..."); the writers return
+     * their failures, with errno. */
+    ng_i_xml_init();
 }
 
 ng_graph *ng_graph_new(void)

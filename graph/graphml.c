@@ -14,7 +14,6 @@
  * sources) are one string each: see ng_i_join_list() for the separator and
  * its escape.  Empty strings (no aliases, no date, an empty label) are left
  * out rather than written empty. */
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -110,47 +109,25 @@ fail:
  * The layout is the writer's: each element on its own line, indented two
  * spaces per level (<graph> 2, <node>/<edge> 4, <data> 6). */
 
-/* The body goes to the stream in pieces of about this size: few and large
- * writes, from a buffer small enough to stay in cache. */
-#define CHUNK (64 * 1024)
-
 /* Appends a string literal without measuring it. */
 #define ADD(b, lit) ng_i_buf_add((b), (lit), sizeof(lit) - 1)
 
 /* `<data key="KEY">`: KEY is a literal key id from keys[], which needs no
  * escaping. */
 #define DATA_OPEN(key) "      <data key=\"" key "\">"
+#define DATA_CLOSE "</data>\n"
 #define DATA(b, key, value) data((b), DATA_OPEN(key), sizeof DATA_OPEN(key) - 1, (value))
 #define DATA_NUM(b, key, value) data_num((b), DATA_OPEN(key), sizeof DATA_OPEN(key) - 1, (value))
-/* A value with nothing to escape: a number as printf writes it. */
+/* A value with nothing to escape: a number as printf writes it.  Numbers
+ * skip the escaper: digits, signs, points and exponents need none. */
 #define DATA_PLAIN(b, key, value)                                                              \
-    put_data((b), DATA_OPEN(key), sizeof DATA_OPEN(key) - 1, (value), strlen(value), 0)
+    put_data((b), DATA_OPEN(key), sizeof DATA_OPEN(key) - 1, (value), strlen(value), NG_I_XML_RAW)
 
-#define DATA_CLOSE "</data>\n"
-
-/* One <data> element, with one reservation for all of it: millions are
- * written.  Numbers skip the escaper: digits, signs, points and exponents
- * have nothing to escape. */
 static ng_status put_data(ng_i_buf *b, const char *open, size_t open_len, const char *value,
-                          size_t n, int escape)
+                          size_t n, ng_i_xml_escaping how)
 {
-    if (n > NG_I_XML_ESCAPABLE)
-        return NG_ENOMEM;
-    ng_status st = ng_i_buf_reserve(b, open_len + n * NG_I_XML_ESCAPE_MAX + sizeof DATA_CLOSE);
-    if (st != NG_OK)
-        return st;
-    char *p = b->data + b->len;
-    memcpy(p, open, open_len);
-    p += open_len;
-    if (escape) {
-        p = ng_i_xml_escape_text(p, value, n);
-    } else {
-        memcpy(p, value, n);
-        p += n;
-    }
-    memcpy(p, DATA_CLOSE, sizeof DATA_CLOSE); /* with its NUL */
-    b->len = (size_t)(p - b->data) + sizeof DATA_CLOSE - 1;
-    return NG_OK;
+    return ng_i_xml_add_wrapped(b, open, open_len, value, n, how, DATA_CLOSE,
+                                sizeof DATA_CLOSE - 1);
 }
 
 /* An empty string is written as no <data> at all: readers such as networkx
@@ -158,28 +135,14 @@ static ng_status put_data(ng_i_buf *b, const char *open, size_t open_len, const 
  * that. */
 static ng_status data(ng_i_buf *b, const char *open, size_t open_len, const char *value)
 {
-    return *value ? put_data(b, open, open_len, value, strlen(value), 1) : NG_OK;
-}
-
-/* v in decimal, as "%" PRIu64 writes it, without printf's cost: the body
- * has millions of integers.  Returns the first digit; the last is
- * buf[19]. */
-static char *decimal(char buf[21], uint64_t v)
-{
-    char *p = buf + 20;
-    *p = '\0';
-    do {
-        *--p = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    return p;
+    return *value ? put_data(b, open, open_len, value, strlen(value), NG_I_XML_TEXT) : NG_OK;
 }
 
 static ng_status data_num(ng_i_buf *b, const char *open, size_t open_len, uint64_t v)
 {
     char num[21];
-    const char *d = decimal(num, v);
-    return put_data(b, open, open_len, d, (size_t)(num + 20 - d), 0);
+    const char *d = ng_i_format_u64(num, v);
+    return put_data(b, open, open_len, d, (size_t)(num + 20 - d), NG_I_XML_RAW);
 }
 
 static ng_status node_analytics(const ng_graph *g, const ng_i_vertex *v, ng_i_buf *b)
@@ -198,43 +161,16 @@ fail:
     return st;
 }
 
-/* "%.1f" of v without printf's cost where the result is certain: layout.c
- * rounds x, y and size to a tenth, so v is normally the double nearest to
- * k / 10 for an integer k.  Then v is within 2^-14 of k / 10 (|v| < 1e12),
- * far from any rounding tie, and printf writes k's digits with a point
- * before the last.  Anything else (NaN, huge, unrounded) goes to snprintf. */
-static const char *tenths(char buf[32], double v)
-{
-    double k = round(v * 10);
-    if (!(v > -1e12 && v < 1e12) || k / 10 != v) {
-        snprintf(buf, 32, "%.1f", v);
-        return buf;
-    }
-    uint64_t a = (uint64_t)fabs(k);
-    char *p = buf + 31;
-    *p = '\0';
-    *--p = (char)('0' + a % 10);
-    *--p = '.';
-    a /= 10;
-    do {
-        *--p = (char)('0' + a % 10);
-        a /= 10;
-    } while (a);
-    if (signbit(v)) /* also -0.0, as printf */
-        *--p = '-';
-    return p;
-}
-
 static ng_status node_appearance(const ng_graph *g, const ng_i_vertex *v, ng_i_buf *b)
 {
     char num[32];
     ng_status st;
     if (g->analytics & NG_ANALYTICS_LAYOUT) {
-        NG_TRY(DATA_PLAIN(b, "v_x", tenths(num, v->x)));
-        NG_TRY(DATA_PLAIN(b, "v_y", tenths(num, v->y)));
+        NG_TRY(DATA_PLAIN(b, "v_x", ng_i_format_tenths(num, v->x)));
+        NG_TRY(DATA_PLAIN(b, "v_y", ng_i_format_tenths(num, v->y)));
     }
     if (g->analytics & NG_ANALYTICS_PAGERANK)
-        NG_TRY(DATA_PLAIN(b, "v_size", tenths(num, v->size)));
+        NG_TRY(DATA_PLAIN(b, "v_size", ng_i_format_tenths(num, v->size)));
     NG_TRY(DATA_NUM(b, "v_r", v->rgb[0]));
     NG_TRY(DATA_NUM(b, "v_g", v->rgb[1]));
     return DATA_NUM(b, "v_b", v->rgb[2]);
@@ -273,7 +209,7 @@ static ng_status edge_open(const ng_graph *g, size_t i, ng_i_buf *b)
     char num[21];
     ng_status st;
     NG_TRY(ADD(b, "    <edge id=\"e"));
-    NG_TRY(ng_i_buf_adds(b, decimal(num, i)));
+    NG_TRY(ng_i_buf_adds(b, ng_i_format_u64(num, i)));
     NG_TRY(ADD(b, "\" source=\""));
     NG_TRY(ng_i_xml_add_attr(b, src, strlen(src)));
     NG_TRY(ADD(b, "\" target=\""));
@@ -309,49 +245,17 @@ fail:
     return st;
 }
 
-/* A large graph's edges point all over memory: at their ends in the vertex
- * array, and at strings (ids, documents, evidence) scattered in the arena
- * in the order they were added.  Fetched when needed, each is a cache miss:
- * writing the 100k/1M benchmark graph to /dev/null took 0.9 s without the
- * hints below, 0.55 s with them.  The loops ask for what an item points to
- * AHEAD items in advance: for an edge the pointers first and, once these
- * have arrived, the strings they point to.  Only hints: they change no
- * output.  Macros, not functions: GCC 12 finds a function that only
- * prefetches free of effects (-fipa-modref) and drops the calls. */
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
-#define AHEAD 8
-#define PREFETCH_NODE(v) (PREFETCH((v)->id), PREFETCH((v)->label))
-#define PREFETCH_EDGE(g, e)                                                                    \
-    (PREFETCH(&(g)->vertices[(e)->src]), PREFETCH(&(g)->vertices[(e)->dst]),                   \
-     PREFETCH((e)->ev.text), PREFETCH((e)->sources))
-#define PREFETCH_EDGE_STRINGS(g, e)                                                            \
-    (PREFETCH((g)->vertices[(e)->src].id), PREFETCH((g)->vertices[(e)->dst].id),               \
-     (e)->nsources ? PREFETCH((e)->sources[0]) : (void)0)
-
-/* Puts the text built so far on the stream (ng_i_xml_write_raw checks the
- * write) and empties the buffer. */
-static int flush_raw(ng_i_xml *x, ng_i_buf *b)
-{
-    int rc = ng_i_xml_write_raw(x, b->data, b->len);
-    b->len = 0;
-    return rc;
-}
-
 /* Jumps to `fail` when a buffer step fails (memory ran out). */
 #define B(call) do { if ((call) != NG_OK) goto fail; } while (0)
 
 static int write_nodes(const ng_graph *g, ng_i_xml *x, ng_i_buf *b, ng_i_buf *tmp)
 {
     for (size_t i = 0; i < g->nvertices; i++) {
-        if (i + AHEAD < g->nvertices)
-            PREFETCH_NODE(&g->vertices[i + AHEAD]);
+        if (i + NG_I_AHEAD < g->nvertices)
+            NG_I_PREFETCH_VERTEX(&g->vertices[i + NG_I_AHEAD]);
         B(node(g, &g->vertices[i], b, tmp));
-        if (b->len >= CHUNK)
-            X(flush_raw(x, b));
+        if (b->len >= NG_I_XML_CHUNK)
+            X(ng_i_xml_write_buf(x, b));
     }
     return 0;
 fail:
@@ -361,13 +265,13 @@ fail:
 static int write_edges(const ng_graph *g, ng_i_xml *x, ng_i_buf *b, ng_i_buf *tmp)
 {
     for (size_t i = 0; i < g->nedges; i++) {
-        if (i + 2 * AHEAD < g->nedges)
-            PREFETCH_EDGE(g, &g->edges[i + 2 * AHEAD]);
-        if (i + AHEAD < g->nedges)
-            PREFETCH_EDGE_STRINGS(g, &g->edges[i + AHEAD]);
+        if (i + 2 * NG_I_AHEAD < g->nedges)
+            NG_I_PREFETCH_EDGE(g, &g->edges[i + 2 * NG_I_AHEAD]);
+        if (i + NG_I_AHEAD < g->nedges)
+            NG_I_PREFETCH_EDGE_STRINGS(g, &g->edges[i + NG_I_AHEAD]);
         B(edge(g, i, b, tmp));
-        if (b->len >= CHUNK)
-            X(flush_raw(x, b));
+        if (b->len >= NG_I_XML_CHUNK)
+            X(ng_i_xml_write_buf(x, b));
     }
     return 0;
 fail:
@@ -380,13 +284,13 @@ static int write_graph(const ng_graph *g, ng_i_xml *x, ng_i_buf *b, ng_i_buf *tm
 {
     if (g->nvertices == 0 && g->nedges == 0) {
         B(ADD(b, "  <graph id=\"newsgraph\" edgedefault=\"directed\"/>\n"));
-        return flush_raw(x, b);
+        return ng_i_xml_write_buf(x, b);
     }
     B(ADD(b, "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n"));
     X(write_nodes(g, x, b, tmp));
     X(write_edges(g, x, b, tmp));
     B(ADD(b, "  </graph>\n"));
-    return flush_raw(x, b);
+    return ng_i_xml_write_buf(x, b);
 fail:
     return -1;
 }

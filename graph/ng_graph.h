@@ -13,8 +13,10 @@
 
 typedef struct ng_graph ng_graph;
 
-/* Installs igraph's non-aborting error handler and silences its warnings.
- * Call once at program start (cmd/main.c, tests), before any finish. */
+/* Installs igraph's non-aborting error handler and silences its warnings,
+ * and silences libxml2's error messages (the writers return their errors).
+ * Call once at program start (cmd/main.c, tests), before any finish or
+ * write. */
 void ng_graph_init_library(void);
 
 ng_graph *ng_graph_new(void);

@@ -3,15 +3,51 @@
  * strings were cleaned when they entered the graph (clean.c), so nothing
  * that XML forbids can reach it.  A failed fwrite is remembered with its
  * errno, so that a full disk is reported as such and not as "libxml2
- * failed". */
+ * failed"; libxml2's own messages are silenced (ng_i_xml_init). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/globals.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlIO.h>
 #include <libxml/xmlwriter.h>
 
 #include "ng_graph_i.h"
+
+/* libxml2's default error handlers print on stderr ("I/O error : flush
+ * error" when a write fails inside it).  The library never prints: a
+ * failure already comes back from the writer's calls, and sink_write keeps
+ * its errno for the message the caller prints. */
+static void XMLCDECL silent_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+#if LIBXML_VERSION >= 21200
+static void silent_structured(void *ctx, const xmlError *error)
+#else
+static void silent_structured(void *ctx, xmlErrorPtr error)
+#endif
+{
+    (void)ctx;
+    (void)error;
+}
+
+void ng_i_xml_init(void)
+{
+    xmlInitParser(); /* once, before any thread might start it */
+    /* The handlers are per thread: these calls set the calling thread's,
+     * the ThrDef ones those of threads created later. */
+    xmlSetGenericErrorFunc(NULL, silent_generic);
+    xmlSetStructuredErrorFunc(NULL, silent_structured);
+#if LIBXML_VERSION < 21200 /* 2.9's API; untested with later libxml2 */
+    xmlThrDefSetGenericErrorFunc(NULL, silent_generic);
+    xmlThrDefSetStructuredErrorFunc(NULL, silent_structured);
+#endif
+}
 
 struct ng_i_xml {
     FILE *out;
@@ -78,6 +114,13 @@ int ng_i_xml_write_raw(ng_i_xml *x, const char *s, size_t n)
         return -1;
     }
     return 0;
+}
+
+int ng_i_xml_write_buf(ng_i_xml *x, ng_i_buf *b)
+{
+    int rc = ng_i_xml_write_raw(x, b->data, b->len);
+    b->len = 0;
+    return rc;
 }
 
 ng_status ng_i_xml_close(ng_i_xml *x, int rc, FILE *out, const char *what, ng_error *err)

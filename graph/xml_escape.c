@@ -1,5 +1,5 @@
 /* XML escaping for text that bypasses xmlTextWriter's per-call machinery
- * (the GraphML body, see graphml.c).  It must produce exactly the bytes that
+ * (the GraphML and GEXF bodies, see graphml.c and gexf.c).  It must produce exactly the bytes that
  * libxml2 2.9's xmlTextWriterWriteString and xmlTextWriterWriteAttribute
  * produce in a document started with encoding "UTF-8", so that files stay
  * byte-identical to the ones the writer made:
@@ -92,12 +92,5 @@ char *ng_i_xml_escape_attr(char *p, const char *s, size_t n)
 
 ng_status ng_i_xml_add_attr(ng_i_buf *b, const char *s, size_t n)
 {
-    if (n > NG_I_XML_ESCAPABLE)
-        return NG_ENOMEM;
-    ng_status st = ng_i_buf_reserve(b, n * NG_I_XML_ESCAPE_MAX);
-    if (st != NG_OK)
-        return st;
-    b->len = (size_t)(ng_i_xml_escape_attr(b->data + b->len, s, n) - b->data);
-    b->data[b->len] = '\0';
-    return NG_OK;
+    return ng_i_xml_add_wrapped(b, "", 0, s, n, NG_I_XML_ATTR, "", 0);
 }
