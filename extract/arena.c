@@ -1,42 +1,68 @@
-/* A bump allocator: many small strings, freed at once (like git's mem-pool). */
+/* The arena of ng_arena.h. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "ng_arena.h"
+
+enum { BLOCK_SIZE = 64 * 1024 };
 
 struct ng_arena_block {
     ng_arena_block *next;
-    size_t used, cap;
-    max_align_t data[];
+    size_t used, size;
+    _Alignas(max_align_t) unsigned char data[];
 };
 
-enum { BLOCK_DEFAULT = 64 * 1024 };
+static ng_arena_block *block_new(size_t size, ng_arena_block *next)
+{
+    if (size > SIZE_MAX - sizeof(ng_arena_block))
+        return NULL;
+    ng_arena_block *b = malloc(sizeof *b + size);
+    if (!b)
+        return NULL;
+    b->next = next;
+    b->used = 0;
+    b->size = size;
+    return b;
+}
 
 void *ng_arena_alloc(ng_arena *a, size_t n)
 {
-    n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+    const size_t align = _Alignof(max_align_t);
+    size_t need = (n + align - 1) / align * align;
+    if (need < n)
+        return NULL;
     ng_arena_block *b = a->head;
-    if (!b || b->cap - b->used < n) {
-        size_t cap = n > BLOCK_DEFAULT ? n : BLOCK_DEFAULT;
-        b = malloc(sizeof *b + cap);
+    if (!b || b->size - b->used < need) {
+        /* A big request gets a block of its own behind the current one, so
+         * the space left in the current block is not wasted. */
+        if (need > BLOCK_SIZE / 4 && b) {
+            ng_arena_block *big = block_new(need, b->next);
+            if (!big)
+                return NULL;
+            b->next = big;
+            big->used = need;
+            return big->data;
+        }
+        b = block_new(need > BLOCK_SIZE ? need : BLOCK_SIZE, a->head);
         if (!b)
             return NULL;
-        b->next = a->head;
-        b->used = 0;
-        b->cap = cap;
         a->head = b;
     }
-    void *p = (char *)b->data + b->used;
-    b->used += n;
+    void *p = b->data + b->used;
+    b->used += need;
     return p;
 }
 
 char *ng_arena_strndup(ng_arena *a, const char *s, size_t n)
 {
+    if (n == SIZE_MAX)
+        return NULL;
     char *p = ng_arena_alloc(a, n + 1);
     if (!p)
         return NULL;
-    memcpy(p, s, n);
+    if (n)
+        memcpy(p, s, n);
     p[n] = '\0';
     return p;
 }

@@ -21,17 +21,7 @@
 
 #include "ng_extract.h"
 
-/* ---- arena ---------------------------------------------------------- */
-typedef struct ng_arena_block ng_arena_block;
-typedef struct {
-    ng_arena_block *head;
-} ng_arena;
-
-void *ng_arena_alloc(ng_arena *a, size_t n);
-char *ng_arena_strndup(ng_arena *a, const char *s, size_t n);
-char *ng_arena_strdup(ng_arena *a, const char *s);
-void ng_arena_reset(ng_arena *a); /* keeps the first block for reuse */
-void ng_arena_free(ng_arena *a);
+#include "ng_arena.h"
 
 /* ---- string map ----------------------------------------------------- */
 /* A slot is in use when its hash is non-zero and its generation is the

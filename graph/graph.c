@@ -51,7 +51,7 @@ void ng_graph_free(ng_graph *g)
     ng_i_table_free(&g->edge_index);
     ng_i_buf_free(&g->scratch);
     ng_i_buf_free(&g->ev_scratch);
-    ng_i_arena_free(&g->arena);
+    ng_arena_free(&g->arena);
     free(g);
 }
 
@@ -107,7 +107,7 @@ static ng_status intern_clean(ng_graph *g, const char *s, size_t len, uint32_t *
     ng_status st = ng_i_grow(&g->strs, &g->capstrs, g->nstrs + 1, sizeof *g->strs);
     if (st != NG_OK)
         return st;
-    char *copy = ng_i_arena_strndup(&g->arena, s, len);
+    char *copy = ng_arena_strndup(&g->arena, s, len);
     if (!copy)
         return NG_ENOMEM;
     id = (uint32_t)g->nstrs;

@@ -118,7 +118,7 @@ static ng_status offer_evidence(ng_graph *g, ng_i_raw_edge *e, ng_i_evidence can
     cand.len = g->ev_scratch.len;
     if (!first && ng_i_evidence_cmp(&cand, &e->ev) >= 0)
         return NG_OK;
-    char *copy = ng_i_arena_strndup(&g->arena, cand.text, cand.len);
+    char *copy = ng_arena_strndup(&g->arena, cand.text, cand.len);
     if (!copy)
         return NG_ENOMEM;
     cand.text = copy;

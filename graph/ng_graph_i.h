@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ng_arena.h" /* extract/: the arena both libraries use */
 #include "ng_graph.h"
 
 #define NG_I_NONE UINT32_MAX
@@ -25,16 +26,6 @@
 /* Jumps to `fail` with st set when a step fails. */
 #define NG_TRY(expr) do { if ((st = (expr)) != NG_OK) goto fail; } while (0)
 
-/* ---- arena.c: many small strings, freed at once (git's mem-pool) ---- */
-typedef struct ng_i_block ng_i_block;
-typedef struct {
-    ng_i_block *head;
-} ng_i_arena;
-
-void *ng_i_arena_alloc(ng_i_arena *a, size_t n);
-/* A NUL-terminated copy of s[0, len). */
-char *ng_i_arena_strndup(ng_i_arena *a, const char *s, size_t len);
-void ng_i_arena_free(ng_i_arena *a);
 
 /* ---- table.c: open-addressing index of uint32 ids, equality by callback ---- */
 typedef struct {
@@ -183,7 +174,7 @@ typedef struct {
 } ng_i_doc;
 
 struct ng_graph {
-    ng_i_arena arena;
+    ng_arena arena;
     ng_i_str *strs;
     size_t nstrs, capstrs;
     ng_i_table str_index;
@@ -236,7 +227,7 @@ ng_status ng_i_finish(ng_graph *g, ng_error *err);
 /* slug.c */
 /* Fills every vertex id: slugs, unique, stable (see ng_graph.h). */
 ng_status ng_i_assign_slugs(const char **labels, const char **ids, size_t n,
-                            ng_i_arena *arena, ng_error *err);
+                            ng_arena *arena, ng_error *err);
 /* Fills every relation's prop: camelCase local names, unique. */
 ng_status ng_i_assign_props(ng_graph *g, ng_error *err);
 

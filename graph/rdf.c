@@ -116,7 +116,7 @@ typedef struct {
 typedef struct {
     const ng_graph *g;
     const char *base;
-    ng_i_arena arena;       /* IRIs computed once */
+    ng_arena arena;       /* IRIs computed once */
     const char **viri;      /* vertex -> IRI */
     const char **diri;      /* document -> IRI */
     const char **rcurie;    /* relation -> "ng:..." */
@@ -148,10 +148,10 @@ static ng_status emit(walker *w, const char *id, int curie, ng_error *err)
     return st;
 }
 
-static char *concat(ng_i_arena *a, const char *x, const char *y, const char *z)
+static char *concat(ng_arena *a, const char *x, const char *y, const char *z)
 {
     size_t nx = strlen(x), ny = strlen(y), nz = strlen(z);
-    char *s = ng_i_arena_alloc(a, nx + ny + nz + 1);
+    char *s = ng_arena_alloc(a, nx + ny + nz + 1);
     if (s) {
         memcpy(s, x, nx);
         memcpy(s + nx, y, ny);
@@ -161,11 +161,11 @@ static char *concat(ng_i_arena *a, const char *x, const char *y, const char *z)
 }
 
 /* Unreserved characters (RFC 3986) stay, every other byte becomes %XX. */
-static char *doc_iri(ng_i_arena *a, const char *base, const char *id)
+static char *doc_iri(ng_arena *a, const char *base, const char *id)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t nb = strlen(base), ni = strlen(id);
-    char *s = ng_i_arena_alloc(a, nb + 4 + 3 * ni + 1);
+    char *s = ng_arena_alloc(a, nb + 4 + 3 * ni + 1);
     if (!s)
         return NULL;
     memcpy(s, base, nb);
@@ -386,6 +386,6 @@ fail:
     free(w.facts);
     free(w.node.props);
     ng_i_buf_free(&w.id);
-    ng_i_arena_free(&w.arena);
+    ng_arena_free(&w.arena);
     return st;
 }

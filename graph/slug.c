@@ -57,7 +57,7 @@ static char upper(char c)
 
 /* The slug of label, before any collision handling; *cut is set when it
  * had to be shortened. */
-static ng_status base_slug(const char *label, ng_i_arena *a, const char **out, int *cut)
+static ng_status base_slug(const char *label, ng_arena *a, const char **out, int *cut)
 {
     char *f;
     ng_status st = fold(label, 1, &f);
@@ -65,7 +65,7 @@ static ng_status base_slug(const char *label, ng_i_arena *a, const char **out, i
         return st;
     const char *src = f ? f : label;
     size_t n = strlen(src);
-    char *s = ng_i_arena_alloc(a, n + 1);
+    char *s = ng_arena_alloc(a, n + 1);
     if (!s) {
         free(f);
         return NG_ENOMEM;
@@ -95,7 +95,7 @@ static ng_status base_slug(const char *label, ng_i_arena *a, const char **out, i
 /* The camelCase IRI local name of a relation: "held-exercise-with" ->
  * "heldExerciseWith".  Starts with a letter, so it is also a valid SPARQL
  * prefixed name and XML name. */
-static ng_status base_prop(const char *name, ng_i_arena *a, const char **out)
+static ng_status base_prop(const char *name, ng_arena *a, const char **out)
 {
     char *f;
     ng_status st = fold(name, 0, &f);
@@ -103,7 +103,7 @@ static ng_status base_prop(const char *name, ng_i_arena *a, const char **out)
         return st;
     const char *src = f ? f : name;
     size_t n = strlen(src);
-    char *s = ng_i_arena_alloc(a, n + 2);
+    char *s = ng_arena_alloc(a, n + 2);
     if (!s) {
         free(f);
         return NG_ENOMEM;
@@ -127,7 +127,7 @@ static ng_status base_prop(const char *name, ng_i_arena *a, const char **out)
     return NG_OK;
 }
 
-static const char *with_suffix(ng_i_arena *a, const char *base, const char *empty,
+static const char *with_suffix(ng_arena *a, const char *base, const char *empty,
                                const char *label, int round)
 {
     size_t len = strlen(label);
@@ -142,7 +142,7 @@ static const char *with_suffix(ng_i_arena *a, const char *base, const char *empt
     }
     const char *b = *base ? base : empty;
     size_t n = strlen(b) + 1 + strlen(hex);
-    char *s = ng_i_arena_alloc(a, n + 1);
+    char *s = ng_arena_alloc(a, n + 1);
     if (s)
         snprintf(s, n + 1, "%s-%s", b, hex);
     return s;
@@ -181,7 +181,7 @@ static size_t bump_collisions(name_ix *ix, size_t n, int *round)
  * round[i] is 1 where the hash is due anyway (empty or cut), else 0; the
  * caller allocates it and this function uses it. */
 static ng_status dedup(const char **labels, const char **bases, int *round, const char **out,
-                       size_t n, const char *empty, ng_i_arena *a, ng_error *err)
+                       size_t n, const char *empty, ng_arena *a, ng_error *err)
 {
     ng_status st = NG_ENOMEM;
     name_ix *ix = malloc((n ? n : 1) * sizeof *ix);
@@ -209,7 +209,7 @@ fail:
 }
 
 ng_status ng_i_assign_slugs(const char **labels, const char **ids, size_t n,
-                            ng_i_arena *arena, ng_error *err)
+                            ng_arena *arena, ng_error *err)
 {
     const char **bases = malloc((n ? n : 1) * sizeof *bases);
     int *round = malloc((n ? n : 1) * sizeof *round);
@@ -232,12 +232,12 @@ static const char *const reserved_props[] = {
     "mentions", "modality", "pagerank", "relationName", "source", "weight", NULL,
 };
 
-static ng_status unreserve(const char **base, ng_i_arena *a)
+static ng_status unreserve(const char **base, ng_arena *a)
 {
     for (size_t i = 0; reserved_props[i]; i++) {
         if (strcmp(*base, reserved_props[i]) == 0) {
             size_t n = strlen(*base);
-            char *s = ng_i_arena_alloc(a, n + sizeof "Relation");
+            char *s = ng_arena_alloc(a, n + sizeof "Relation");
             if (!s)
                 return NG_ENOMEM;
             memcpy(s, *base, n);
