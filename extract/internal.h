@@ -306,6 +306,11 @@ typedef struct {
     size_t count;
 } ng_prefixes;
 size_t ng_key_prefixes(const ng_token *toks, size_t i, size_t max, ng_prefixes *p);
+/* The longest key of m made of the tokens from i on, at most max of them
+ * (the caller bounds max by ng_starts_len): its length in tokens, and its
+ * value in *value when value is not NULL; 0 when none is. */
+size_t ng_longest_key(const ng_strmap *m, const ng_token *toks, size_t i, size_t max,
+                      intptr_t *value);
 /* Looks up the prefix of n tokens (1 <= n <= p->count). */
 int ng_prefix_get(const ng_strmap *m, const ng_prefixes *p, size_t n, intptr_t *value);
 /* Looks up the phrase joined from toks[i..i+n) in a map (keys: norms joined by ' '). */

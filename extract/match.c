@@ -540,11 +540,7 @@ static int gate_at(const ng_knowledge *k, const ng_token *toks, size_t i, size_t
         return 0;
     size_t max = ng_starts_len(toks[i].starts, STARTS_KIND_GATE,
                                k->max_gate_tokens < end - i ? k->max_gate_tokens : end - i);
-    ng_prefixes pre;
-    for (size_t n = ng_key_prefixes(toks, i, max, &pre); n > 0; n--)
-        if (ng_prefix_get(&k->gate_map, &pre, n, NULL))
-            return 1;
-    return 0;
+    return ng_longest_key(&k->gate_map, toks, i, max, NULL) > 0;
 }
 
 int ng_match_possible(const ng_docstate *d)

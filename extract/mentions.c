@@ -218,14 +218,12 @@ static size_t title_at(const scan *s, size_t p, ng_mention *m)
     size_t max = ng_starts_len(s->toks[p].starts, STARTS_KIND_TITLE,
                                k->max_title_tokens < s->se - p ? k->max_title_tokens : s->se - p);
     intptr_t t;
-    ng_prefixes pre;
-    for (size_t n = ng_key_prefixes(s->toks, p, max, &pre); n > 0; n--)
-        if (ng_prefix_get(&k->title_map, &pre, n, &t)) {
-            m->role = ng_knowledge_role_index(k, k->titles[t].role);
-            m->role_kind = k->titles[t].kind;
-            return n;
-        }
-    return 0;
+    size_t n = ng_longest_key(&k->title_map, s->toks, p, max, &t);
+    if (n) {
+        m->role = ng_knowledge_role_index(k, k->titles[t].role);
+        m->role_kind = k->titles[t].kind;
+    }
+    return n;
 }
 
 /* Capitalised words before a title that qualify it ("Senate Minority",

@@ -73,7 +73,8 @@ void ng_extractor_free(ng_extractor *x); /* NULL-safe */
 ng_status ng_extractor_learn(ng_extractor *x, const ng_doc *doc);
 /* After ng_extractor_learn: 0 when ng_extract_doc on the same document can
  * yield no triple, whatever else is learned -- no sentence holds both a
- * relation cue and a mention -- so a second pass may skip it. */
+ * mention and the rarest required word of some rule (its gate,
+ * extract/README.md) -- so a second pass may skip it. */
 int ng_extractor_may_yield(const ng_extractor *x);
 /* The number of sentences of the document last learned or extracted. */
 size_t ng_extractor_sentences(const ng_extractor *x);

@@ -35,13 +35,7 @@ size_t ng_phrases_match(const ng_phrases *set, const ng_token *toks, size_t i, s
         return 0;
     size_t max = ng_starts_len(toks[i].starts, STARTS_KIND_PHRASE,
                                set->max_tokens < end - i ? set->max_tokens : end - i);
-    if (max == 1)
-        return ng_strmap_get_h(&set->map, toks[i].norm, toks[i].norm_len, toks[i].hash, NULL);
-    ng_prefixes p;
-    for (size_t n = ng_key_prefixes(toks, i, max, &p); n > 0; n--)
-        if (ng_prefix_get(&set->map, &p, n, NULL))
-            return n;
-    return 0;
+    return ng_longest_key(&set->map, toks, i, max, NULL);
 }
 
 static int new_phrase_set(ng_knowledge *k, const char *name)

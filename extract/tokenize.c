@@ -684,6 +684,18 @@ size_t ng_key_prefixes(const ng_token *toks, size_t i, size_t max, ng_prefixes *
     return n;
 }
 
+size_t ng_longest_key(const ng_strmap *m, const ng_token *toks, size_t i, size_t max,
+                      intptr_t *value)
+{
+    if (max == 1) /* most words start phrases of one word: no key to build */
+        return (size_t)ng_strmap_get_h(m, toks[i].norm, toks[i].norm_len, toks[i].hash, value);
+    ng_prefixes p;
+    for (size_t n = ng_key_prefixes(toks, i, max, &p); n > 0; n--)
+        if (ng_prefix_get(m, &p, n, value))
+            return n;
+    return 0;
+}
+
 int ng_prefix_get(const ng_strmap *m, const ng_prefixes *p, size_t n, intptr_t *value)
 {
     return n >= 1 && n <= p->count && ng_strmap_get_h(m, p->buf, p->len[n - 1], p->hash[n - 1], value);
