@@ -114,7 +114,7 @@ enum {
     W_DET = 1 << 0, W_INDEF = 1 << 1, W_FORMER = 1 << 2, W_SUBROLE = 1 << 3,
     W_PARTICLE = 1 << 4, W_PRONOUN = 1 << 5, W_NOTNOUN = 1 << 6, W_MONTH = 1 << 7,
     W_ORG = 1 << 8, W_PLACE = 1 << 9, W_GOV = 1 << 10, W_MODIFIER = 1 << 11,
-    W_SUBORD = 1 << 12, W_STOP = 1 << 13, W_FUNCTION = 1 << 14
+    W_SUBORD = 1 << 12, W_STOP = 1 << 13, W_FUNCTION = 1 << 14, W_BOTH = 1 << 15
 };
 ng_status ng_words_register(struct ng_knowledge *k);
 

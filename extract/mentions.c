@@ -330,7 +330,7 @@ static size_t title_phrase(scan *s, size_t i, ng_status *st)
 static size_t group_phrase(scan *s, size_t i, ng_status *st)
 {
     size_t p = i;
-    if (ng_is_word(&s->toks[p], "both"))
+    if (s->toks[p].wclass & W_BOTH)
         p++;
     else if (p + 1 < s->se && ng_is_word(&s->toks[p], "the") && ng_is_word(&s->toks[p + 1], "two"))
         p += 2;
@@ -430,7 +430,7 @@ static int is_title_case(const scan *s)
 static int may_start_mention(const ng_token *t)
 {
     return (t->flags & (TOK_CAP | TOK_DIGIT)) || (t->starts & STARTS_TITLE) ||
-           (t->wclass & (W_DET | W_FORMER | W_PRONOUN)) || ng_is_word(t, "both");
+           (t->wclass & (W_DET | W_FORMER | W_PRONOUN | W_BOTH));
 }
 
 static ng_status scan_sentence(ng_docstate *d, size_t si)

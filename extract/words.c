@@ -107,6 +107,10 @@ static const char *const function_words[] = {
     "he", "she", "it", "they", "we", "him", "them", "who", "whom", "whose", "which", "not", "no",
 };
 
+/* Words that start a group of two ("both leaders"; "the two" is a pair
+ * of words, group_phrase reads it). */
+static const char *const group_starts[] = {"both"};
+
 #define LIST(words, cls) {words, sizeof words / sizeof words[0], cls}
 static const struct {
     const char *const *words;
@@ -118,7 +122,7 @@ static const struct {
     LIST(not_nouns, W_NOTNOUN),    LIST(months, W_MONTH),        LIST(org_words, W_ORG),
     LIST(place_words, W_PLACE),    LIST(government_words, W_GOV),
     LIST(modifier_nouns, W_MODIFIER), LIST(subordinators, W_SUBORD), LIST(stopwords, W_STOP),
-    LIST(function_words, W_FUNCTION),
+    LIST(function_words, W_FUNCTION), LIST(group_starts, W_BOTH),
 };
 
 ng_status ng_words_register(ng_knowledge *k)
