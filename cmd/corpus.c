@@ -104,7 +104,7 @@ static void record_date(corpus *c, const ng_csv_record *r, const char *text, siz
     if (c->o->date) {
         memcpy(date, c->o->date, 11);
     } else if (k >= 0 && !ng_is_blank(r->field[k], r->len[k])) {
-        if (ng_date_normalize(r->field[k], r->len[k], date) != 0 && !c->d->muted)
+        if (ng_date_normalize(r->field[k], r->len[k], date) != 0)
             c->st->bad_dates++;
     } else {
         ng_date_find(text, len, date);
@@ -149,8 +149,7 @@ static ng_status record_doc(corpus *c, const ng_csv_record *r)
     record_strings x = {0};
     x.text = field_or_empty(r, c->col[COL_TEXT], &x.len);
     if (ng_is_blank(x.text, x.len)) {
-        if (!c->d->muted)
-            c->st->empty++;
+        c->st->empty++;
         return NG_OK;
     }
     x.title = field_or_empty(r, c->col[COL_TITLE], &x.title_len);
@@ -168,8 +167,7 @@ static ng_status record_doc(corpus *c, const ng_csv_record *r)
     }
     /* repair can empty a field ("\0 " is blank once the NUL is gone) */
     if (ng_is_blank(x.text, x.len)) {
-        if (!c->d->muted)
-            c->st->empty++;
+        c->st->empty++;
         goto fail;
     }
     if (ng_is_blank(x.id, x.id_len)) {

@@ -42,8 +42,6 @@ ng_status ng_diag_error(ng_diag *d, ng_status s, const char *fmt, ...)
 
 ng_status ng_diag_warn(ng_diag *d, const char *fmt, ...)
 {
-    if (d->muted)
-        return NG_OK;
     d->warnings++;
     if (d->strict || !d->quiet) {
         va_list ap;

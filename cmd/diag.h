@@ -14,8 +14,6 @@ typedef struct {
     FILE *out;       /* where messages go; NULL prints nothing (fuzzers) */
     int quiet;       /* --quiet: warnings are counted, not printed; no summary */
     int strict;      /* --strict: the first warning is fatal */
-    int muted;       /* a second pass over the same inputs: its warnings were
-                        already reported in the first pass, so skip them */
     size_t warnings; /* warnings reported so far */
 } ng_diag;
 

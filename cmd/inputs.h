@@ -36,8 +36,7 @@ typedef struct {
     const char *id_column, *date_column, *title_column, *text_column; /* NULL: by name */
 } ng_read_opts;
 
-/* What the readers skip without a warning, for the summary line.  Counted
- * only while the diag is not muted (the first pass). */
+/* What the readers skip without a warning, for the summary line. */
 typedef struct {
     size_t empty;     /* CSV records with no text */
     size_t bad_dates; /* CSV dates that are not dates (left empty) */

@@ -133,6 +133,12 @@ static char *temp_template(const char *target)
     return t;
 }
 
+const char *ng_tmpdir(void)
+{
+    const char *dir = getenv("TMPDIR");
+    return dir && *dir ? dir : "/tmp";
+}
+
 int ng_signals_hold(sigset_t *old)
 {
     sigset_t block;

@@ -43,6 +43,9 @@ ng_status ng_out_commit(ng_out *o, ng_diag *d);
  * zeroed, failed, closed or committed ng_out, and more than once. */
 void ng_out_discard(ng_out *o);
 
+/* Where temporary files that belong to no output go: $TMPDIR, else /tmp. */
+const char *ng_tmpdir(void);
+
 /* Paths that a signal ending the run removes besides the temporary
  * outputs: files (unlinked), then directories (removed when empty).  The
  * path must stay valid until it is taken off again.  Returns a slot for

@@ -48,12 +48,12 @@ ng_status ng_render_plan(ng_run *r)
 {
     if (!on_path("dot"))
         return not_installed(r);
-    const char *tmp = getenv("TMPDIR");
-    size_t size = strlen(tmp && *tmp ? tmp : "/tmp") + sizeof "/newsgraph-XXXXXX/graph.dot";
+    const char *tmp = ng_tmpdir();
+    size_t size = strlen(tmp) + sizeof "/newsgraph-XXXXXX/graph.dot";
     char *dir = malloc(size);
     if (!dir)
         return ng_diag_error(r->d, NG_ENOMEM, "out of memory");
-    snprintf(dir, size, "%s/newsgraph-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    snprintf(dir, size, "%s/newsgraph-XXXXXX", tmp);
     /* A signal from now on removes the DOT file and the directory. */
     sigset_t old;
     int held = ng_signals_hold(&old);

@@ -371,9 +371,8 @@ static ng_status spill_batch(const pipeline *pl, const batch *b)
 
 ng_status ng_par_plan_open(ng_par_plan *plan, ng_diag *d)
 {
-    const char *dir = getenv("TMPDIR");
     *plan = (ng_par_plan){0};
-    plan->dir = dir && *dir ? dir : "/tmp";
+    plan->dir = ng_tmpdir();
     char *path = ng_path_join(plan->dir, "newsgraph-pass-XXXXXX");
     if (!path)
         return ng_diag_error(d, NG_ENOMEM, "out of memory");

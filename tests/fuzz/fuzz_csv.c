@@ -59,7 +59,7 @@ static outcome read_records(const uint8_t *data, size_t size, uint64_t seed, siz
                             int strict, size_t stop_at)
 {
     outcome o = {0};
-    ng_diag d = {NULL, 1, strict, 0, 0};
+    ng_diag d = {.out = NULL, .quiet = 1, .strict = strict};
     o.rec.stop_at = stop_at;
     ng_csvr *r = ng_csvr_new("fuzz.csv", on_record, &o.rec, &d);
     FUZZ_CHECK(r != NULL);
@@ -132,7 +132,7 @@ static void read_corpus(const uint8_t *data, size_t size, unsigned opts)
         o.date_column = "when";
     if (opts & 128)
         o.date = "2020-02-29";
-    ng_diag d = {NULL, 1, (int)(opts & 1), 0, 0};
+    ng_diag d = {.out = NULL, .quiet = 1, .strict = (int)(opts & 1)};
     ng_read_stats st = {0};
     size_t docs = 0;
     ng_status s = ng_corpus_read(f, "fuzz.csv", "fuzz", &o, on_doc, &docs, &st, &d);
