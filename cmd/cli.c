@@ -217,7 +217,8 @@ static double total_input_bytes(const ng_inputs *in)
 /* Role bindings ("the Chinese defence minister") and name spellings are
  * learned from every document before any is extracted: two passes, both on
  * --jobs threads (parallel.h); the first hands the second the documents
- * that may yield triples, so every input, standard input too, is read once. */
+ * that may yield triples with what it found in them, so every input,
+ * standard input too, is read once and most documents are tokenised once. */
 static ng_status extract_all(ng_run *r)
 {
     ng_read_opts ro;

@@ -95,6 +95,12 @@ static int grow(void **v, size_t *cap, size_t n, size_t size)
 typedef struct {
     size_t id, date, title, text, len;
     int yields; /* pass 1: may yield triples; pass 2: to be extracted */
+    /* its triples were found in pass 1 (ng_extractor_extract_learned):
+     * what they rest on (deps_len bytes at deps), and in pass 2 where they
+     * are among the batch's stored triples */
+    int found_early;
+    size_t deps, deps_len;
+    size_t stored_begin, stored_end;
 } doc_ref;
 
 typedef struct {
@@ -102,6 +108,14 @@ typedef struct {
     size_t evidence_len, sentence, start, end;
     ng_modality modality;
 } triple_ref;
+
+/* Triples, their strings in a buffer of their own. */
+typedef struct {
+    bytes buf;
+    triple_ref *t;
+    size_t n, cap;
+    int failed; /* a triple could not be kept (out of memory) */
+} triples;
 
 typedef enum { SLOT_FREE, SLOT_QUEUED, SLOT_DONE } slot_state;
 
@@ -113,14 +127,13 @@ typedef struct {
     /* results, written by the worker that took the batch */
     ng_status status;     /* NG_OK, or why document `failed` stopped the batch */
     size_t failed;
-    int sink_failed;      /* a triple could not be kept (out of memory) */
     ng_extractor *learned; /* pass 1: what this batch learned */
     size_t sentences;      /* pass 1: sentences of its documents */
-    bytes tbuf;
-    triple_ref *t;
-    size_t nt, cap_t;
-    size_t *doc_end;      /* pass 2: the triples of document i end at doc_end[i] */
+    triples found;        /* the triples of the batch's documents */
+    size_t *doc_end;      /* the triples of document i end at doc_end[i] */
     size_t cap_doc_end;
+    bytes depbuf;         /* the documents' deps */
+    triples stored;       /* pass 2: what pass 1 found, from the spill */
 } batch;
 
 static ng_doc doc_of(const batch *b, size_t i)
@@ -131,10 +144,10 @@ static ng_doc doc_of(const batch *b, size_t i)
     return doc;
 }
 
-static ng_triple triple_of(const batch *b, size_t i)
+static ng_triple triple_of(const triples *l, size_t i)
 {
-    const triple_ref *r = &b->t[i];
-    const char *p = b->tbuf.p;
+    const triple_ref *r = &l->t[i];
+    const char *p = l->buf.p;
     ng_triple t = {p + r->doc,        p + r->date,     p + r->subject,    p + r->subject_type,
                    p + r->relation,   p + r->object,   p + r->object_type, r->modality,
                    r->sentence,       r->start,        r->end,            p + r->rule,
@@ -145,9 +158,10 @@ static ng_triple triple_of(const batch *b, size_t i)
 /* A document the plan skips is kept without its text. */
 static int batch_add_doc(batch *b, const ng_doc *doc, int yields)
 {
-    doc_ref r;
+    doc_ref r = {0};
     r.len = yields ? doc->len : 0;
     r.yields = yields;
+    r.stored_begin = r.stored_end = b->stored.n;
     if (grow((void **)&b->docs, &b->cap_docs, b->ndocs, sizeof *b->docs) ||
         bytes_put(&b->docbuf, doc->id, strlen(doc->id), &r.id) ||
         bytes_put(&b->docbuf, doc->date, strlen(doc->date), &r.date) ||
@@ -163,13 +177,13 @@ static int batch_full(const batch *b)
     return b->ndocs >= NG_PAR_BATCH_DOCS || b->docbuf.n >= NG_PAR_BATCH_BYTES;
 }
 
-/* The extractor's callback in pass 2, on a worker thread. */
+/* The extractor's callback (user: a triples list), on a worker thread. */
 static int keep_triple(const ng_triple *t, void *user)
 {
-    batch *b = user;
+    triples *l = user;
     triple_ref r;
-    bytes *s = &b->tbuf;
-    if (grow((void **)&b->t, &b->cap_t, b->nt, sizeof *b->t) ||
+    bytes *s = &l->buf;
+    if (grow((void **)&l->t, &l->cap, l->n, sizeof *l->t) ||
         bytes_put(s, t->doc, strlen(t->doc), &r.doc) ||
         bytes_put(s, t->date, strlen(t->date), &r.date) ||
         bytes_put(s, t->subject, strlen(t->subject), &r.subject) ||
@@ -179,7 +193,7 @@ static int keep_triple(const ng_triple *t, void *user)
         bytes_put(s, t->object_type, strlen(t->object_type), &r.object_type) ||
         bytes_put(s, t->rule, strlen(t->rule), &r.rule) ||
         bytes_put(s, t->evidence, t->evidence_len, &r.evidence)) {
-        b->sink_failed = 1;
+        l->failed = 1;
         return 1;
     }
     r.evidence_len = t->evidence_len;
@@ -187,8 +201,42 @@ static int keep_triple(const ng_triple *t, void *user)
     r.sentence = t->sentence;
     r.start = t->start;
     r.end = t->end;
-    b->t[b->nt++] = r;
+    l->t[l->n++] = r;
     return 0;
+}
+
+/* Pass 2: what pass 1 found for the document just added (deps_len
+ * bytes of deps, and its triples), from the spill. */
+static int batch_add_early(batch *b, const char *deps, size_t deps_len, const triples *found)
+{
+    doc_ref *r = &b->docs[b->ndocs - 1];
+    if (bytes_put(&b->depbuf, deps, deps_len, &r->deps) != 0)
+        return -1;
+    for (size_t t = 0; t < found->n; t++) {
+        ng_triple tr = triple_of(found, t);
+        if (keep_triple(&tr, &b->stored))
+            return -1;
+    }
+    r->deps_len = deps_len;
+    r->stored_end = b->stored.n;
+    r->found_early = 1;
+    return 0;
+}
+
+static void triples_reset(triples *l)
+{
+    if (l->buf.cap > 2 * (size_t)NG_PAR_BATCH_BYTES) {
+        free(l->buf.p);
+        l->buf = (bytes){0};
+    }
+    l->buf.n = l->n = 0;
+    l->failed = 0;
+}
+
+static void triples_free(triples *l)
+{
+    free(l->buf.p);
+    free(l->t);
 }
 
 /* Emptied for reuse; buffers a very large document made are given back. */
@@ -198,15 +246,16 @@ static void batch_reset(batch *b)
         free(b->docbuf.p);
         b->docbuf = (bytes){0};
     }
-    if (b->tbuf.cap > 2 * (size_t)NG_PAR_BATCH_BYTES) {
-        free(b->tbuf.p);
-        b->tbuf = (bytes){0};
+    if (b->depbuf.cap > 2 * (size_t)NG_PAR_BATCH_BYTES) {
+        free(b->depbuf.p);
+        b->depbuf = (bytes){0};
     }
-    b->docbuf.n = b->tbuf.n = 0;
-    b->ndocs = b->nt = 0;
+    triples_reset(&b->found);
+    triples_reset(&b->stored);
+    b->docbuf.n = b->depbuf.n = 0;
+    b->ndocs = 0;
     b->status = NG_OK;
     b->failed = 0;
-    b->sink_failed = 0;
     ng_extractor_free(b->learned);
     b->learned = NULL;
     b->sentences = 0;
@@ -218,8 +267,9 @@ static void batch_free(batch *b)
     ng_extractor_free(b->learned);
     free(b->docbuf.p);
     free(b->docs);
-    free(b->tbuf.p);
-    free(b->t);
+    triples_free(&b->found);
+    triples_free(&b->stored);
+    free(b->depbuf.p);
     free(b->doc_end);
 }
 
@@ -282,40 +332,74 @@ static batch *slot(const pipeline *pl, size_t seq)
     return &pl->slots[seq % pl->nslots];
 }
 
+/* Pass 1, after learning a document that may yield triples: its triples
+ * as far as this batch has learned, and what they rest on, so that pass 2
+ * need not read it again unless the whole corpus answers otherwise. */
+static ng_status find_early(batch *b, size_t i, ng_extractor *x)
+{
+    size_t len;
+    const char *deps = ng_extractor_deps(x, &len);
+    if (!deps)
+        return NG_OK; /* pass 2 extracts it */
+    ng_status s = ng_extractor_extract_learned(x, keep_triple, &b->found);
+    if (s)
+        return b->found.failed ? NG_ENOMEM : s;
+    if (bytes_put(&b->depbuf, deps, len, &b->docs[i].deps) != 0)
+        return NG_ENOMEM;
+    b->docs[i].deps_len = len;
+    b->docs[i].found_early = 1;
+    return NG_OK;
+}
+
+/* Pass 2: what pass 1 found stands when the whole corpus answers its
+ * questions the same (ng_extractor_deps_hold); else the document is
+ * extracted again. */
+static ng_status extract_late(batch *b, size_t i, ng_extractor *x)
+{
+    const doc_ref *r = &b->docs[i];
+    if (r->found_early && ng_extractor_deps_hold(x, b->depbuf.p + r->deps, r->deps_len)) {
+        for (size_t t = r->stored_begin; t < r->stored_end; t++) {
+            ng_triple tr = triple_of(&b->stored, t);
+            if (keep_triple(&tr, &b->found))
+                return NG_ENOMEM;
+        }
+        return NG_OK;
+    }
+    ng_doc doc = doc_of(b, i);
+    ng_status s = ng_extract_doc(x, &doc, keep_triple, &b->found);
+    return s && b->found.failed ? NG_ENOMEM : s;
+}
+
 /* Learns or extracts every document of b; stops at the first failure. */
 static void run_batch(pipeline *pl, batch *b, ng_extractor *x)
 {
-    if (pl->learn) {
-        /* A fresh extractor per batch: see parallel.h. */
+    if (pl->learn) /* A fresh extractor per batch: see parallel.h. */
         x = b->learned = ng_extractor_new(pl->p->k);
-    } else if (b->cap_doc_end < b->ndocs) {
+    if (b->cap_doc_end < b->ndocs) {
         size_t *v = realloc(b->doc_end, b->ndocs * sizeof *v);
         if (v) {
             b->doc_end = v;
             b->cap_doc_end = b->ndocs;
         }
     }
-    if (!x || (!pl->learn && b->cap_doc_end < b->ndocs)) {
+    if (!x || b->cap_doc_end < b->ndocs) {
         b->status = NG_ENOMEM;
         b->failed = 0;
         return;
     }
     for (size_t i = 0; i < b->ndocs; i++) {
         ng_doc doc = doc_of(b, i);
-        ng_status s;
+        ng_status s = NG_OK;
         if (pl->learn) {
             s = ng_extractor_learn(x, &doc);
             b->docs[i].yields = ng_extractor_may_yield(x);
             b->sentences += ng_extractor_sentences(x);
-        } else if (!b->docs[i].yields) {
-            b->doc_end[i] = b->nt;
-            s = NG_OK;
-        } else {
-            s = ng_extract_doc(x, &doc, keep_triple, b);
-            b->doc_end[i] = b->nt;
-            if (s && b->sink_failed)
-                s = NG_ENOMEM;
+            if (s == NG_OK && b->docs[i].yields)
+                s = find_early(b, i, x);
+        } else if (b->docs[i].yields) {
+            s = extract_late(b, i, x);
         }
+        b->doc_end[i] = b->found.n;
         if (s) {
             b->status = s;
             b->failed = i;
@@ -327,29 +411,82 @@ static void run_batch(pipeline *pl, batch *b, ng_extractor *x)
 /* ---- the spill: pass 1 hands the documents to pass 2 ---- */
 
 /* One document in the temporary file: this head, then its id, date and
- * title, then its text when it may yield triples. */
+ * title; then, when it may yield triples, its text, and when pass 1 found
+ * its triples, its deps and those triples. */
 typedef struct {
     uint64_t text_len; /* as read, for progress */
+    uint64_t deps_len;
     uint32_t id_len, date_len, title_len;
     uint32_t yields;
+    uint32_t found_early;
+    uint32_t ntriples;
 } spill_head;
+
+/* A triple in the temporary file: this head, then its strings. */
+enum { TRIPLE_STRINGS = 9 };
+typedef struct {
+    uint64_t sentence, start, end;
+    uint32_t len[TRIPLE_STRINGS];
+    uint32_t modality;
+} spill_triple;
+
+/* The strings of a triple_ref, in the order of spill_triple.len. */
+static void triple_strings(triple_ref *r, size_t *at[TRIPLE_STRINGS])
+{
+    size_t *fields[TRIPLE_STRINGS] = {&r->doc,      &r->date,   &r->subject,
+                                      &r->subject_type, &r->relation, &r->object,
+                                      &r->object_type,  &r->rule,     &r->evidence};
+    memcpy(at, fields, sizeof fields);
+}
 
 static int put_bytes(FILE *f, const char *p, size_t n)
 {
     return n == 0 || fwrite(p, 1, n, f) == n ? 0 : -1;
 }
 
-static int spill_doc(FILE *f, const ng_doc *doc, int yields)
+static int spill_triples(FILE *f, const triples *l, size_t from, size_t to)
 {
-    size_t id = strlen(doc->id), date = strlen(doc->date), title = strlen(doc->title);
-    if (id > UINT32_MAX || date > UINT32_MAX || title > UINT32_MAX) {
+    for (size_t i = from; i < to; i++) {
+        triple_ref r = l->t[i];
+        size_t *at[TRIPLE_STRINGS];
+        triple_strings(&r, at);
+        spill_triple h = {r.sentence, r.start, r.end, {0}, (uint32_t)r.modality};
+        for (size_t k = 0; k < TRIPLE_STRINGS; k++) {
+            size_t n = k == TRIPLE_STRINGS - 1 ? r.evidence_len : strlen(l->buf.p + *at[k]);
+            if (n > UINT32_MAX) {
+                errno = EOVERFLOW;
+                return -1;
+            }
+            h.len[k] = (uint32_t)n;
+        }
+        if (put_bytes(f, (const char *)&h, sizeof h))
+            return -1;
+        for (size_t k = 0; k < TRIPLE_STRINGS; k++)
+            if (put_bytes(f, l->buf.p + *at[k], h.len[k]))
+                return -1;
+    }
+    return 0;
+}
+
+/* Document i of batch b, whose triples pass 1 found end at
+ * b->doc_end[i]. */
+static int spill_doc(FILE *f, const batch *b, size_t i)
+{
+    ng_doc doc = doc_of(b, i);
+    const doc_ref *r = &b->docs[i];
+    size_t id = strlen(doc.id), date = strlen(doc.date), title = strlen(doc.title);
+    size_t first = i ? b->doc_end[i - 1] : 0, ntriples = b->doc_end[i] - first;
+    if (id > UINT32_MAX || date > UINT32_MAX || title > UINT32_MAX || ntriples > UINT32_MAX) {
         errno = EOVERFLOW;
         return -1;
     }
-    spill_head h = {doc->len, (uint32_t)id, (uint32_t)date, (uint32_t)title, yields != 0};
-    return put_bytes(f, (const char *)&h, sizeof h) || put_bytes(f, doc->id, id) ||
-                   put_bytes(f, doc->date, date) || put_bytes(f, doc->title, title) ||
-                   (yields && put_bytes(f, doc->text, doc->len))
+    spill_head h = {doc.len, r->deps_len, (uint32_t)id, (uint32_t)date, (uint32_t)title,
+                    r->yields != 0, r->found_early != 0, (uint32_t)ntriples};
+    return put_bytes(f, (const char *)&h, sizeof h) || put_bytes(f, doc.id, id) ||
+                   put_bytes(f, doc.date, date) || put_bytes(f, doc.title, title) ||
+                   (r->yields && put_bytes(f, doc.text, doc.len)) ||
+                   (r->found_early && (put_bytes(f, b->depbuf.p + r->deps, r->deps_len) ||
+                                       spill_triples(f, &b->found, first, b->doc_end[i])))
                ? -1
                : 0;
 }
@@ -359,8 +496,7 @@ static ng_status spill_batch(const pipeline *pl, const batch *b)
 {
     ng_par_plan *plan = pl->plan_out;
     for (size_t i = 0; i < b->ndocs; i++) {
-        ng_doc doc = doc_of(b, i);
-        if (spill_doc(plan->spill, &doc, b->docs[i].yields) != 0)
+        if (spill_doc(plan->spill, b, i) != 0)
             return ng_diag_error(pl->p->d, NG_EIO, "cannot write a temporary file in %s: %s",
                                  plan->dir, strerror(errno));
         plan->ndocs++;
@@ -425,7 +561,7 @@ static ng_status emit(pipeline *pl, batch *b)
             ng_doc doc = doc_of(b, i);
             s = p->on_doc(&doc, p->user);
             for (; s == NG_OK && t < b->doc_end[i]; t++) {
-                ng_triple tr = triple_of(b, t);
+                ng_triple tr = triple_of(&b->found, t);
                 s = p->on_triple(&tr, p->user);
             }
         }
@@ -508,14 +644,24 @@ static void *worker_main(void *arg)
     }
 }
 
+/* What pass 1 found for a document, read back from the spill. */
+typedef struct {
+    const char *deps;
+    size_t deps_len;
+    const triples *found;
+} early;
+
 /* A copy of the document joins the batch being filled (without its text
- * when it cannot yield triples); read counts the text for progress. */
-static ng_status queue_doc(pipeline *pl, const ng_doc *doc, int yields, size_t read)
+ * when it cannot yield triples, with what pass 1 found when e is not NULL);
+ * read counts the text for progress. */
+static ng_status queue_doc(pipeline *pl, const ng_doc *doc, int yields, const early *e,
+                           size_t read)
 {
     if (pl->p->on_read)
         pl->p->on_read(read, pl->p->user);
     batch *b = slot(pl, pl->queued);
-    if (batch_add_doc(b, doc, yields) != 0)
+    if (batch_add_doc(b, doc, yields) != 0 ||
+        (e && batch_add_early(b, e->deps, e->deps_len, e->found) != 0))
         return ng_diag_error(pl->p->d, NG_ENOMEM, "%s: out of memory", doc->id);
     return batch_full(b) ? seal(pl) : NG_OK;
 }
@@ -523,7 +669,31 @@ static ng_status queue_doc(pipeline *pl, const ng_doc *doc, int yields, size_t r
 /* Pass 1: the reader's callback. */
 static ng_status take_doc(const ng_doc *doc, void *user)
 {
-    return queue_doc(user, doc, 1, doc->len);
+    return queue_doc(user, doc, 1, NULL, doc->len);
+}
+
+/* Reads n triples of the spill into l. */
+static int read_triples(FILE *f, triples *l, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        spill_triple h;
+        triple_ref r;
+        size_t *at[TRIPLE_STRINGS];
+        triple_strings(&r, at);
+        if (fread(&h, 1, sizeof h, f) != sizeof h || h.modality >= NG_MOD_COUNT ||
+            grow((void **)&l->t, &l->cap, l->n, sizeof *l->t))
+            return -1;
+        for (size_t k = 0; k < TRIPLE_STRINGS; k++)
+            if (bytes_read(&l->buf, f, h.len[k], at[k]))
+                return -1;
+        r.evidence_len = h.len[TRIPLE_STRINGS - 1];
+        r.modality = (ng_modality)h.modality;
+        r.sentence = (size_t)h.sentence;
+        r.start = (size_t)h.start;
+        r.end = (size_t)h.end;
+        l->t[l->n++] = r;
+    }
+    return 0;
 }
 
 /* Pass 2: the documents of the spill, in input order; every one pass 1
@@ -532,6 +702,7 @@ static ng_status read_spill(pipeline *pl, const ng_par_plan *plan)
 {
     FILE *f = plan->spill;
     bytes buf = {0};
+    triples found = {0};
     ng_status s = NG_OK;
     size_t ndocs = 0;
     if (fflush(f) != 0) /* the last writes of pass 1 */
@@ -541,19 +712,25 @@ static ng_status read_spill(pipeline *pl, const ng_par_plan *plan)
     if (fseek(f, 0, SEEK_SET) != 0)
         s = NG_EIO;
     for (spill_head h; s == NG_OK; ndocs++) {
-        size_t got = fread(&h, 1, sizeof h, f), id, date, title, text = 0;
+        size_t got = fread(&h, 1, sizeof h, f), id, date, title, text = 0, deps = 0;
         if (got == 0 && !ferror(f))
             break; /* the end */
         buf.n = 0;
-        if (got != sizeof h || h.text_len > SIZE_MAX || bytes_read(&buf, f, h.id_len, &id) ||
-            bytes_read(&buf, f, h.date_len, &date) || bytes_read(&buf, f, h.title_len, &title) ||
-            bytes_read(&buf, f, h.yields ? (size_t)h.text_len : 0, &text)) {
+        triples_reset(&found);
+        if (got != sizeof h || h.text_len > SIZE_MAX || h.deps_len > SIZE_MAX ||
+            bytes_read(&buf, f, h.id_len, &id) || bytes_read(&buf, f, h.date_len, &date) ||
+            bytes_read(&buf, f, h.title_len, &title) ||
+            bytes_read(&buf, f, h.yields ? (size_t)h.text_len : 0, &text) ||
+            (h.found_early && (bytes_read(&buf, f, (size_t)h.deps_len, &deps) ||
+                               read_triples(f, &found, h.ntriples)))) {
             s = NG_EIO;
             break;
         }
         ng_doc doc = {buf.p + id, buf.p + date, buf.p + title, buf.p + text,
                       h.yields ? (size_t)h.text_len : 0};
-        if ((s = queue_doc(pl, &doc, (int)h.yields, (size_t)h.text_len)) != NG_OK)
+        early e = {buf.p + deps, (size_t)h.deps_len, &found};
+        if ((s = queue_doc(pl, &doc, (int)h.yields, h.found_early ? &e : NULL,
+                           (size_t)h.text_len)) != NG_OK)
             goto done; /* reported */
     }
     if (s != NG_OK || ndocs != plan->ndocs)
@@ -561,6 +738,7 @@ static ng_status read_spill(pipeline *pl, const ng_par_plan *plan)
                           plan->dir, errno ? strerror(errno) : "it is shorter than written");
 done:
     free(buf.p);
+    triples_free(&found);
     return s;
 }
 

@@ -14,6 +14,13 @@
  * each thread learn a share of the corpus would not give the same state for
  * every --jobs.
  *
+ * Pass 1 also extracts the documents that may yield triples, with what
+ * their batch has learned so far, and keeps the triples with the questions
+ * they asked of the learned state (ng_extractor_deps).  Pass 2 uses those
+ * triples when the whole corpus answers every question the same, and
+ * extracts the document again otherwise, so its output is exactly that of
+ * extracting every document after learning them all, for any --jobs.
+ *
  * Everything user-visible (messages, callbacks) happens on the calling
  * thread; the workers only touch their batch and their extractor. */
 #ifndef NG_PARALLEL_H
@@ -45,10 +52,11 @@ typedef struct {
 } ng_par;
 
 /* What pass 1 hands pass 2: every document in an unlinked temporary file
- * in $TMPDIR (else /tmp), with its text only when it may yield triples
- * (ng_extractor_may_yield) -- most news documents cannot, so pass 2 reads
- * and extracts a fraction of the corpus and parses no input again -- and
- * the number of sentences read.  Inputs are read once, so standard input
+ * in $TMPDIR (else /tmp), with its text, the triples found in it and what
+ * they rest on only when it may yield triples (ng_extractor_may_yield) --
+ * most news documents cannot, so pass 2 reads a fraction of the corpus,
+ * extracts a fraction of that and parses no input again -- and the number
+ * of sentences read.  Inputs are read once, so standard input
  * gets both passes too. */
 typedef struct {
     FILE *spill;

@@ -86,6 +86,10 @@ typedef struct {
     ng_spelling *spellings;
     size_t nspellings, cap_spellings;
     ng_strmap spelling_by_last; /* last word -> first spelling index */
+    /* what the document being read asked of the learned state (deps.c) */
+    char *deps;
+    size_t ndeps, cap_deps;
+    int deps_lost;       /* out of memory while noting: deps incomplete */
 } ng_docstate;
 
 /* mentions.c */
@@ -99,6 +103,21 @@ int ng_doc_lex_entity(ng_docstate *d, int lex);
 ng_status ng_learn_bindings(ng_docstate *d);
 ng_status ng_learn_spelling(ng_docstate *d, const char *label, const char *first,
                             const char *last, unsigned count);
+/* The two questions a document asks of the learned state: the corpus
+ * spelling of a person (label when the corpus knows none), and the person
+ * the corpus binds to a role nearest a date (NULL: nobody). */
+const char *ng_corpus_spelling(const ng_docstate *d, const char *first, const char *last,
+                               const char *label);
+const char *ng_corpus_binding(const ng_docstate *d, int role, int country, int32_t days);
+
+/* deps.c: every such question a document asked and its answer, in order,
+ * so that what was found with part of the corpus learned can be checked
+ * against all of it (ng_extractor_deps). */
+enum { DEP_SPELLING = 'S', DEP_BINDING = 'B' };
+void ng_note_dep(ng_docstate *d, int kind, const char *const *words, size_t nwords,
+                 const void *key, size_t key_len, const char *answer);
+/* 1 when d answers every question of deps as noted. */
+int ng_deps_hold(const ng_docstate *d, const char *deps, size_t len);
 
 /* match.c */
 /* 0 when no sentence has both a mention and the gate phrase of some rule

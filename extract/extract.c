@@ -39,6 +39,7 @@ void ng_extractor_free(ng_extractor *x)
     free(d->bindings);
     free(d->spellings);
     ng_strmap_free(&d->spelling_by_last);
+    free(d->deps);
     free(x->clean);
     free(x);
 }
@@ -67,6 +68,8 @@ static ng_status read_doc(ng_extractor *x, const ng_doc *doc)
     ng_strmap_clear(&d->ent_by_label);
     d->nents = 0;
     d->nmentions = 0;
+    d->ndeps = 0;
+    d->deps_lost = 0;
     ng_status st = ng_tokenize(d->k, d->text, d->len, &d->arena, &d->toks);
     if (!st)
         st = ng_find_mentions(d);
@@ -121,6 +124,24 @@ ng_status ng_extractor_absorb(ng_extractor *dst, const ng_extractor *src)
             return st;
     }
     return NG_OK;
+}
+
+ng_status ng_extractor_extract_learned(ng_extractor *x, ng_triple_cb cb, void *user)
+{
+    int stopped = 0;
+    ng_status st = ng_match_rules(&x->d, cb, user, &stopped);
+    return st ? st : stopped ? NG_EIO : NG_OK;
+}
+
+const char *ng_extractor_deps(const ng_extractor *x, size_t *len)
+{
+    *len = x->d.deps_lost ? 0 : x->d.ndeps;
+    return x->d.deps_lost ? NULL : x->d.deps ? x->d.deps : "";
+}
+
+int ng_extractor_deps_hold(const ng_extractor *x, const char *deps, size_t len)
+{
+    return ng_deps_hold(&x->d, deps, len);
 }
 
 ng_status ng_extract_doc(ng_extractor *x, const ng_doc *doc, ng_triple_cb cb, void *user)

@@ -10,6 +10,7 @@
  *   mentions.c  entity, name, title, pronoun mentions in a sentence
  *   resolve.c   coreference inside a document, roles with dates
  *   match.c     rules against mentions -> triples with modality
+ *   deps.c      what a document asks of the learned state, for checking later
  *   words.c     the small word lists, as class bits on each token
  *   extract.c   the public entry points
  */

@@ -86,6 +86,23 @@ ng_status ng_extractor_absorb(ng_extractor *dst, const ng_extractor *src);
  * callback returns. */
 typedef int (*ng_triple_cb)(const ng_triple *t, void *user);
 
+/* Extraction in the first pass, so that the second reads most documents
+ * no more.  Right after ng_extractor_learn(x, doc):
+ *   ng_extractor_extract_learned gives the triples ng_extract_doc(x, doc)
+ *   would give with what x has learned so far, without reading the
+ *   document again;
+ *   ng_extractor_deps gives what those triples rest on: every question the
+ *   document asked of the learned state (the corpus spelling of a name, the
+ *   person bound to a role) with its answer, as len bytes owned by x (valid
+ *   until x reads another document), or NULL when they could not be noted
+ *   (out of memory: extract the document again).
+ * Later, y (which has learned the whole corpus) gives exactly those
+ * triples from ng_extract_doc(y, doc) when ng_extractor_deps_hold(y, deps,
+ * len) is 1; when it is 0, some answer changed: extract the document. */
+ng_status ng_extractor_extract_learned(ng_extractor *x, ng_triple_cb cb, void *user);
+const char *ng_extractor_deps(const ng_extractor *x, size_t *len);
+int ng_extractor_deps_hold(const ng_extractor *x, const char *deps, size_t len);
+
 /* Extracts the triples of one document in text order.  The text may hold any
  * bytes: invalid UTF-8 is repaired first (see ng_text.h), and offsets refer to
  * the repaired text. */

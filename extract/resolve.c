@@ -232,8 +232,8 @@ static const char *canonical(const cluster *c)
 /* The spelling of this person the corpus uses most (learned in the first
  * pass): same surname, close given name.  Ties: byte order, so the result
  * does not depend on the order of the documents. */
-static const char *spelling_of(const ng_docstate *d, const char *first, const char *last,
-                               const char *label)
+const char *ng_corpus_spelling(const ng_docstate *d, const char *first, const char *last,
+                                 const char *label)
 {
     intptr_t i;
     if (!ng_strmap_get(&d->spelling_by_last, last, strlen(last), &i))
@@ -250,7 +250,16 @@ static const char *spelling_of(const ng_docstate *d, const char *first, const ch
     return best ? best->label : label;
 }
 
-static const char *corpus_spelling(const ng_docstate *d, const cluster *cl, const char *label)
+static const char *spelling_of(ng_docstate *d, const char *first, const char *last,
+                               const char *label)
+{
+    const char *best = ng_corpus_spelling(d, first, last, label);
+    const char *question[] = {first, last, label};
+    ng_note_dep(d, DEP_SPELLING, question, 3, NULL, 0, best);
+    return best;
+}
+
+static const char *corpus_spelling(ng_docstate *d, const cluster *cl, const char *label)
 {
     return spelling_of(d, cl->norms[0], cl->norms[cl->ntok - 1], label);
 }
@@ -355,26 +364,36 @@ static const char *role_from_spans(const ng_docstate *d, const ng_mention *m)
     return NULL;
 }
 
-static const char *role_from_bindings(const ng_docstate *d, const ng_mention *m)
+/* The person the corpus binds to a role nearest the date. */
+const char *ng_corpus_binding(const ng_docstate *d, int role, int country, int32_t days)
 {
     const ng_binding *best = NULL;
     int64_t best_dist = INT64_MAX;
     for (size_t i = 0; i < d->nbindings; i++) {
         const ng_binding *b = &d->bindings[i];
-        if (b->role != m->role || b->country != m->country)
+        if (b->role != role || b->country != country)
             continue;
-        int64_t dist = (d->days == INT32_MIN || b->days == INT32_MIN)
+        int64_t dist = (days == INT32_MIN || b->days == INT32_MIN)
                            ? BINDING_MAX_DAYS / 2
-                           : llabs((int64_t)d->days - b->days);
+                           : llabs((int64_t)days - b->days);
         if (dist > BINDING_MAX_DAYS)
             continue;
         if (!best || dist < best_dist || (dist == best_dist && b->count > best->count) ||
-            (dist == best_dist && b->count == best->count && strcmp(b->person, best->person) < 0)) {
+            (dist == best_dist && b->count == best->count &&
+             strcmp(b->person, best->person) < 0)) {
             best = b;
             best_dist = dist;
         }
     }
     return best ? best->person : NULL;
+}
+
+static const char *role_from_bindings(ng_docstate *d, const ng_mention *m)
+{
+    const char *who = ng_corpus_binding(d, m->role, m->country, d->days);
+    int32_t key[3] = {m->role, m->country, d->days};
+    ng_note_dep(d, DEP_BINDING, NULL, 0, key, sizeof key, who);
+    return who;
 }
 
 static int resolve_role(resolver *r, const ng_mention *m)
