@@ -20,7 +20,7 @@ enum { BINDING_KEY = 3 * sizeof(int32_t) };
 
 static void put(ng_docstate *d, const void *p, size_t n)
 {
-    if (d->deps_lost)
+    if (d->deps_lost || n == 0)
         return;
     if (d->cap_deps - d->ndeps < n) {
         size_t cap = d->cap_deps ? d->cap_deps : 256;
