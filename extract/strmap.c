@@ -6,12 +6,13 @@
 
 uint64_t ng_hash(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
+    uint64_t h = ng_hash_begin(n);
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t chunk = 0;
+        memcpy(&chunk, s + i, n - i < 8 ? n - i : 8);
+        h = ng_hash_chunk(h, chunk);
     }
-    return h ? h : 1; /* 0 marks an empty slot */
+    return ng_hash_end(h);
 }
 
 /* The slot of key, or the free slot where it would go. */
@@ -73,7 +74,7 @@ ng_status ng_strmap_put_h(ng_strmap *m, const char *key, size_t n, uint64_t h, i
 {
     if (n > UINT32_MAX)
         return NG_EINPUT;
-    if ((m->count + 1) * 4 > m->cap * 3) {
+    if ((m->count + 1) * 2 > m->cap) {
         ng_status st = rehash(m);
         if (st)
             return st;
