@@ -70,7 +70,7 @@ typedef struct {
     int32_t days;        /* document date, or INT32_MIN */
     ng_arena arena;      /* per document */
     ng_tokens toks;
-    ng_strmap lower_words; /* words the document writes in lower case */
+    ng_strmap lower_words; /* sentence-first words -> 1 when the document also writes them in lower case */
     ng_strmap honorific_names; /* words the document writes after Mr, Ms, Dr */
     ng_mention *mentions;
     size_t nmentions, cap_mentions;

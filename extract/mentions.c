@@ -126,7 +126,8 @@ static int month_surname(const scan *s, size_t i)
 static int common_word(const scan *s, size_t i)
 {
     const ng_token *t = &s->toks[i];
-    if (in_map(&s->d->lower_words, t))
+    intptr_t lower;
+    if (ng_strmap_get_h(&s->d->lower_words, t->norm, t->norm_len, t->hash, &lower) && lower)
         return 1;
     size_t n = t->norm_len;
     return (n > 4 && memcmp(t->norm + n - 3, "ing", 3) == 0) ||
@@ -483,20 +484,36 @@ static ng_status note_honorific_names(ng_docstate *d)
     return NG_OK;
 }
 
+/* Whether the first word of a sentence could be asked about by
+ * common_word: name() asks only after is_name_word. */
+static int may_be_asked(const ng_token *t)
+{
+    return (t->flags & TOK_WORD) && (t->flags & TOK_CAP) && !(t->wclass & W_STOP);
+}
+
+/* Which sentence-first words the document also writes in lower case
+ * (lower_words: 1 when it does, 0 when not).  Only those words are looked
+ * for, so the map stays as small as the document's sentence count. */
 static ng_status note_lower_words(ng_docstate *d)
 {
-    ng_status hs = note_honorific_names(d);
-    if (hs)
-        return hs;
-    for (size_t i = 0; i < d->toks.ntoks; i++) {
-        const ng_token *t = &d->toks.toks[i];
-        if ((t->flags & TOK_WORD) && !(t->flags & (TOK_CAP | TOK_DIGIT))) {
-            ng_status st = ng_strmap_put_h(&d->lower_words, t->norm, t->norm_len, t->hash, 1);
-            if (st)
-                return st;
-        }
+    ng_status st = note_honorific_names(d);
+    for (size_t si = 0; si < d->toks.nsents && !st; si++) {
+        const ng_token *t = &d->toks.toks[d->toks.sents[si].tok_begin];
+        if (may_be_asked(t))
+            st = ng_strmap_put_h(&d->lower_words, t->norm, t->norm_len, t->hash, 0);
     }
-    return NG_OK;
+    if (st || d->lower_words.count == 0)
+        return st;
+    for (size_t i = 0; i < d->toks.ntoks && !st; i++) {
+        const ng_token *t = &d->toks.toks[i];
+        intptr_t seen;
+        /* a stop word is never asked about: skip the commonest words */
+        if ((t->flags & TOK_WORD) && !(t->flags & (TOK_CAP | TOK_DIGIT)) &&
+            !(t->wclass & W_STOP) &&
+            ng_strmap_get_h(&d->lower_words, t->norm, t->norm_len, t->hash, &seen) && !seen)
+            st = ng_strmap_put_h(&d->lower_words, t->norm, t->norm_len, t->hash, 1);
+    }
+    return st;
 }
 
 ng_status ng_find_mentions(ng_docstate *d)
