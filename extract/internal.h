@@ -47,7 +47,26 @@ static inline int ng_strmap_used(const ng_strmap *m, const ng_strmap_slot *s)
     return s->hash != 0 && s->gen == m->gen;
 }
 
+/* The hash of the maps: 8 bytes at a time (the last chunk padded with
+ * zeros), so that the tokenizer can hash a word while it folds its case
+ * (tokenize.c) and a word costs one multiplication, not one per byte. */
 uint64_t ng_hash(const char *s, size_t n);
+static inline uint64_t ng_hash_begin(size_t n)
+{
+    return 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
+}
+static inline uint64_t ng_hash_chunk(uint64_t h, uint64_t chunk)
+{
+    h = (h ^ chunk) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 31);
+}
+static inline uint64_t ng_hash_end(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0x94D049BB133111EBull;
+    h ^= h >> 29;
+    return h ? h : 1; /* 0 marks an empty slot */
+}
 /* Returns 1 and sets *value when key is present. */
 int ng_strmap_get(const ng_strmap *m, const char *key, size_t n, intptr_t *value);
 /* Same, with the key's ng_hash already known. */

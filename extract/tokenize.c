@@ -202,6 +202,43 @@ const char *ng_norm_word(ng_arena *a, const char *s, size_t n, uint32_t *out_len
 
 /* ---- tokens ------------------------------------------------------- */
 
+/* Eight bytes at a time (SWAR): 0x80 in each byte of w, all ASCII, that
+ * lies in [lo, hi].  No byte carries into the next: every byte of w and
+ * of the constants is below 0x80. */
+enum { SWAR_ONES = 0x01010101, SWAR_HIGH = 0x80808080 };
+#define SWAR_ONES64 ((uint64_t)SWAR_ONES << 32 | SWAR_ONES)
+#define SWAR_HIGH64 ((uint64_t)SWAR_HIGH << 32 | SWAR_HIGH)
+
+static inline uint64_t swar_in_range(uint64_t w, unsigned lo, unsigned hi)
+{
+    uint64_t at_least_lo = w + SWAR_ONES64 * (0x80 - lo);
+    uint64_t above_hi = w + SWAR_ONES64 * (0x7F - hi);
+    return at_least_lo & ~above_hi & SWAR_HIGH64;
+}
+
+static inline unsigned swar_count(uint64_t marks)
+{
+    return (unsigned)(((marks >> 7) * SWAR_ONES64) >> 56);
+}
+
+/* The k (1 to 8) bytes at p as the low bytes of a word, the rest zero; it
+ * reads 8 bytes when the text has them. */
+static inline uint64_t load_chunk(const char *p, size_t k, const char *text_end)
+{
+    uint64_t w = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (text_end - p >= 8) {
+        memcpy(&w, p, 8);
+        return k >= 8 ? w : w & ((UINT64_C(1) << (8 * k)) - 1);
+    }
+#else
+    (void)text_end;
+#endif
+    memcpy(&w, p, k);
+    return w;
+}
+
+
 typedef struct {
     const struct ng_knowledge *k;
     const char *text;
@@ -210,32 +247,34 @@ typedef struct {
     ng_tokens *out;
 } tokenizer;
 
-/* An ASCII word in one pass: its lower-case norm, hash and TOK_* flags.
- * Returns 0 when the word is not ASCII (or NG_ENOMEM in *st). */
+/* An ASCII word 8 bytes at a time: its lower-case norm, hash (ng_hash of
+ * the norm) and TOK_* flags.  Returns 0 when the word is not ASCII (or
+ * NG_ENOMEM in *st). */
 static int ascii_word(tokenizer *tz, const char *s, size_t n, ng_token *t, ng_status *st)
 {
-    char *o = ng_arena_alloc(tz->arena, n + 1);
+    /* whole chunks are stored; the last one ends with the NUL */
+    char *o = ng_arena_alloc(tz->arena, (n / 8 + 1) * 8);
     if (!o) {
         *st = NG_ENOMEM;
         return 1;
     }
-    uint64_t h = 1469598103934665603ull; /* ng_hash, FNV-1a */
-    int letters = 0, upper = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80)
-            return 0; /* not ASCII: the n + 1 bytes stay unused in the arena */
-        int up = c >= 'A' && c <= 'Z';
-        letters += up || (c >= 'a' && c <= 'z');
-        upper += up;
-        c = (unsigned char)(c + 32 * up);
-        o[i] = (char)c;
-        h = (h ^ c) * 1099511628211ull;
+    uint64_t h = ng_hash_begin(n);
+    unsigned letters = 0, upper = 0;
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t w = load_chunk(s + i, n - i, tz->text + tz->len);
+        if (w & SWAR_HIGH64)
+            return 0; /* not ASCII: the bytes stay unused in the arena */
+        uint64_t up = swar_in_range(w, 'A', 'Z');
+        w |= up >> 2; /* 'A' + 0x20 = 'a' */
+        upper += swar_count(up);
+        letters += swar_count(swar_in_range(w, 'a', 'z'));
+        memcpy(o + i, &w, 8);
+        h = ng_hash_chunk(h, w);
     }
     o[n] = '\0';
     t->norm = o;
     t->norm_len = (uint32_t)n;
-    t->hash = h ? h : 1;
+    t->hash = ng_hash_end(h);
     unsigned char c0 = (unsigned char)s[0];
     if (c0 >= 'A' && c0 <= 'Z')
         t->flags |= TOK_CAP;
@@ -336,6 +375,12 @@ static size_t glue_split(tokenizer *tz, size_t start, size_t end, size_t camel)
     return 0;
 }
 
+/* ASCII letters and digits, the bulk of every word: no decoding. */
+static int ascii_alnum(unsigned char c)
+{
+    return (unsigned char)((c | 32) - 'a') < 26 || (unsigned char)(c - '0') < 10;
+}
+
 /* The end of the word at i; *camel: where its first ASCII lower-case
  * letter followed by a capital is (the capital's offset), or 0. */
 static size_t scan_word(const char *t, size_t len, size_t i, size_t *camel)
@@ -343,6 +388,14 @@ static size_t scan_word(const char *t, size_t len, size_t i, size_t *camel)
     size_t n, start = i;
     *camel = 0;
     while (i < len) {
+        unsigned char b = (unsigned char)t[i];
+        if (ascii_alnum(b)) {
+            if (b >= 'A' && b <= 'Z' && *camel == 0 && i > start && t[i - 1] >= 'a' &&
+                t[i - 1] <= 'z')
+                *camel = i;
+            i++;
+            continue;
+        }
         utf8proc_int32_t c = decode(t, len, i, &n);
         if (is_letter_cp(c) || is_digit_cp(c)) {
             if (c >= 'A' && c <= 'Z' && *camel == 0 && i > start && t[i - 1] >= 'a' &&
@@ -663,22 +716,17 @@ void ng_tokens_free(ng_tokens *t)
 
 size_t ng_key_prefixes(const ng_token *toks, size_t i, size_t max, ng_prefixes *p)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a, continued word by word */
     size_t o = 0, n;
     for (n = 0; n < max && n < NG_MAX_PREFIX; n++) {
         const ng_token *t = &toks[i + n];
         if (o + t->norm_len + 1 >= sizeof p->buf)
             break;
-        if (n) {
+        if (n)
             p->buf[o++] = ' ';
-            h = (h ^ ' ') * 1099511628211ull;
-        }
-        for (size_t j = 0; j < t->norm_len; j++)
-            h = (h ^ (unsigned char)t->norm[j]) * 1099511628211ull;
         memcpy(p->buf + o, t->norm, t->norm_len);
         o += t->norm_len;
         p->len[n] = o;
-        p->hash[n] = h ? h : 1;
+        p->hash[n] = n ? ng_hash(p->buf, o) : t->hash;
     }
     p->count = n;
     return n;
