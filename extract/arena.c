@@ -7,12 +7,6 @@
 
 enum { BLOCK_SIZE = 64 * 1024 };
 
-struct ng_arena_block {
-    ng_arena_block *next;
-    size_t used, size;
-    _Alignas(max_align_t) unsigned char data[];
-};
-
 static ng_arena_block *block_new(size_t size, ng_arena_block *next)
 {
     if (size > SIZE_MAX - sizeof(ng_arena_block))
@@ -26,32 +20,25 @@ static ng_arena_block *block_new(size_t size, ng_arena_block *next)
     return b;
 }
 
-void *ng_arena_alloc(ng_arena *a, size_t n)
+void *ng_arena_alloc_block(ng_arena *a, size_t need)
 {
-    const size_t align = _Alignof(max_align_t);
-    size_t need = (n + align - 1) / align * align;
-    if (need < n)
-        return NULL;
     ng_arena_block *b = a->head;
-    if (!b || b->size - b->used < need) {
-        /* A big request gets a block of its own behind the current one, so
-         * the space left in the current block is not wasted. */
-        if (need > BLOCK_SIZE / 4 && b) {
-            ng_arena_block *big = block_new(need, b->next);
-            if (!big)
-                return NULL;
-            b->next = big;
-            big->used = need;
-            return big->data;
-        }
-        b = block_new(need > BLOCK_SIZE ? need : BLOCK_SIZE, a->head);
-        if (!b)
+    /* A big request gets a block of its own behind the current one, so the
+     * space left in the current block is not wasted. */
+    if (need > BLOCK_SIZE / 4 && b) {
+        ng_arena_block *big = block_new(need, b->next);
+        if (!big)
             return NULL;
-        a->head = b;
+        b->next = big;
+        big->used = need;
+        return big->data;
     }
-    void *p = b->data + b->used;
-    b->used += need;
-    return p;
+    b = block_new(need > BLOCK_SIZE ? need : BLOCK_SIZE, a->head);
+    if (!b)
+        return NULL;
+    a->head = b;
+    b->used = need;
+    return b->data;
 }
 
 char *ng_arena_strndup(ng_arena *a, const char *s, size_t n)
