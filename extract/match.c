@@ -371,13 +371,46 @@ static int run_side(matcher *mt, attempt *at, size_t from, size_t to, int dir, s
 
 /* ---- modality ------------------------------------------------------- */
 
+/* Whether token q is part of a mention of the sentence: a cue word there
+ * is a name ("Theresa May", "Will Hurd"), not a cue. */
+static int in_mention(const matcher *mt, size_t q)
+{
+    const ng_docstate *d = mt->d;
+    for (size_t m = d->sent_mentions[mt->si]; m < d->sent_mentions[mt->si + 1]; m++)
+        if (d->mentions[m].tb <= q && q < d->mentions[m].te)
+            return 1;
+    return 0;
+}
+
+/* Where a relative clause set off by commas that starts at q ends (after
+ * its closing comma), or q when none starts there: "X, who leaves for
+ * Moscow on Tuesday, met Y" -- its cues are not the main verb's. */
+static size_t relative_clause_end(const matcher *mt, size_t q, size_t b)
+{
+    const ng_token *t = mt->toks;
+    if (q + 2 >= b || !ng_is_word(&t[q], ",") ||
+        !(ng_is_word(&t[q + 1], "who") || ng_is_word(&t[q + 1], "which") ||
+          ng_is_word(&t[q + 1], "whose")))
+        return q;
+    for (size_t r = q + 2; r < b; r++)
+        if (ng_is_word(&t[r], ","))
+            return r + 1;
+    return q; /* not closed before the anchor: not set off */
+}
+
 static int cue_in(const matcher *mt, int set, size_t a, size_t b)
 {
     if (set < 0)
         return 0;
-    for (size_t q = a; q < b; q++)
-        if (ng_phrases_match(&mt->k->phrases[set], mt->toks, q, b))
+    for (size_t q = a; q < b; q++) {
+        size_t after = relative_clause_end(mt, q, b);
+        if (after != q) {
+            q = after - 1;
+            continue;
+        }
+        if (ng_phrases_match(&mt->k->phrases[set], mt->toks, q, b) && !in_mention(mt, q))
             return 1;
+    }
     return 0;
 }
 

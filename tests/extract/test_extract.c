@@ -87,6 +87,26 @@ static const tcase cases[] = {
      "Marta Vega | met-with | Hugo Mamani | negated\n"
      "Diego Rojas | sanctioned-by | Bolivia | hypothetical\n"
      "Diego Rojas | met-with | Hugo Mamani | hypothetical\n"},
+    {"cue_words_inside_names_are_names", "2024-01-10",
+     "British Prime Minister Clara May visited Oslo on Monday.\n"
+     "Canadian Senator Will Grant met Irish Foreign Minister Sean Byrne in Dublin.",
+     "Clara May | visited | Oslo | asserted\n"
+     "Will Grant | met-with | Sean Byrne | asserted\n"},
+    {"leaving_for_a_place_is_a_visit", "2024-01-10",
+     "Kenyan Foreign Minister Amina Odhiambo leaves for Tokyo on Friday.\n"
+     "Kenyan Trade Minister Peter Kamau left for Seoul on Monday.",
+     "Amina Odhiambo | visited | Tokyo | planned\n"
+     "Peter Kamau | visited | Seoul | asserted\n"},
+    {"cues_in_a_relative_clause_stay_there", "2024-01-10",
+     "Chilean President Ana Soto, who will retire next year, met Argentine President Raul "
+     "Diaz.\nSoto, who leaves for Lima on Monday, met Uruguayan President Juan Silva.",
+     "Ana Soto | met-with | Raul Diaz | asserted\n"
+     "Ana Soto | visited | Lima | planned\n"
+     "Ana Soto | met-with | Juan Silva | asserted\n"},
+    {"arranging_a_meeting_is_planning_one", "2024-01-10",
+     "Swiss diplomats offered to help arrange a meeting between Iranian President Reza Karimi "
+     "and Iraqi President Ali Hassan.",
+     "Reza Karimi | met-with | Ali Hassan | planned\n"},
     {"pronouns_find_their_person", "2024-01-10",
      "Thai Prime Minister Somchai Wong arrived in Hanoi on Monday.\n"
      "He met Vietnamese President Tran Van Minh a day later.\n"
