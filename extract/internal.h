@@ -49,7 +49,10 @@ static inline int ng_strmap_used(const ng_strmap *m, const ng_strmap_slot *s)
 
 /* The hash of the maps: 8 bytes at a time (the last chunk padded with
  * zeros), so that the tokenizer can hash a word while it folds its case
- * (tokenize.c) and a word costs one multiplication, not one per byte. */
+ * (tokenize.c) and a word costs one multiplication, not one per byte.
+ * Every step is a bijection of the 64-bit state (odd multipliers, xor
+ * shifts), which strmap.c relies on: keys of up to 8 bytes with the same
+ * length and hash are the same key. */
 uint64_t ng_hash(const char *s, size_t n);
 static inline uint64_t ng_hash_begin(size_t n)
 {

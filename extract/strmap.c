@@ -15,6 +15,16 @@ uint64_t ng_hash(const char *s, size_t n)
     return ng_hash_end(h);
 }
 
+/* Whether two keys of n bytes with the same hash h are the same.  A key
+ * of up to 8 bytes is one chunk, and for a given length every step of
+ * ng_hash is a bijection of that chunk, so equal hashes mean equal keys --
+ * except where ng_hash_end turned a 0 into 1.  Most keys are words of a
+ * few letters: they need no memcmp. */
+static int same_key(const char *a, const char *b, size_t n, uint64_t h)
+{
+    return (n <= 8 && h != 1) || memcmp(a, b, n) == 0;
+}
+
 /* The slot of key, or the free slot where it would go. */
 static ng_strmap_slot *find_slot(ng_strmap_slot *slots, size_t cap, uint32_t gen,
                                  const char *key, size_t n, uint64_t h)
@@ -24,7 +34,7 @@ static ng_strmap_slot *find_slot(ng_strmap_slot *slots, size_t cap, uint32_t gen
         ng_strmap_slot *s = &slots[i];
         if (s->hash == 0 || s->gen != gen)
             return s;
-        if (s->hash == h && s->key_len == n && memcmp(s->key, key, n) == 0)
+        if (s->hash == h && s->key_len == n && same_key(s->key, key, n, h))
             return s;
         i = (i + 1) & (cap - 1);
     }
