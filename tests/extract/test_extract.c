@@ -107,6 +107,12 @@ static const tcase cases[] = {
      "Swiss diplomats offered to help arrange a meeting between Iranian President Reza Karimi "
      "and Iraqi President Ali Hassan.",
      "Reza Karimi | met-with | Ali Hassan | planned\n"},
+    {"going_home_is_no_visit_and_likely_is_not_yet", "2024-01-10",
+     "Peruvian President Diego Rojas returned to Lima on Sunday.\n"
+     "Dealers expect a probable meeting between Swiss Finance Minister Anna Keller and "
+     "Austrian Finance Minister Jonas Huber.\nKeller flies to Vienna later today.",
+     "Anna Keller | met-with | Jonas Huber | hypothetical\n"
+     "Anna Keller | visited | Vienna | planned\n"},
     {"pronouns_find_their_person", "2024-01-10",
      "Thai Prime Minister Somchai Wong arrived in Hanoi on Monday.\n"
      "He met Vietnamese President Tran Van Minh a day later.\n"
