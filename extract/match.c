@@ -419,13 +419,19 @@ static int modality_of(const matcher *mt, const attempt *at)
     if (at->rule->modality >= 0)
         return at->rule->modality;
     const ng_knowledge *k = mt->k;
-    size_t before = at->rule->near_cues ? 1 : 3;
+    int near = at->rule->near_cues;
+    size_t before = near ? 1 : 3;
+    /* a noun phrase after a possessive time: "next week's visit to X" */
+    if (near && at->lo > mt->sb && is_possessive_mark(&mt->toks[at->lo - 1]))
+        before = 4;
     size_t a = at->lo >= mt->sb + before ? at->lo - before : mt->sb;
+    /* a noun phrase's own modifiers count: "X's planned trip to Y" */
+    size_t b = near ? at->hi : at->anchor_end;
     static const ng_modality order[] = {NG_MOD_NEGATED, NG_MOD_HYPOTHETICAL, NG_MOD_PLANNED};
     for (size_t i = 0; i < 3; i++)
-        if (cue_in(mt, k->modality_sets[order[i]], a, at->anchor_end))
+        if (cue_in(mt, k->modality_sets[order[i]], a, b))
             return order[i];
-    if (cue_in(mt, k->future_set, at->hi, mt->se))
+    if (cue_in(mt, k->future_set, at->hi, mt->se) || (near && cue_in(mt, k->future_set, a, at->lo)))
         return NG_MOD_PLANNED;
     return NG_MOD_ASSERTED;
 }

@@ -113,6 +113,13 @@ static const tcase cases[] = {
      "Austrian Finance Minister Jonas Huber.\nKeller flies to Vienna later today.",
      "Anna Keller | met-with | Jonas Huber | hypothetical\n"
      "Anna Keller | visited | Vienna | planned\n"},
+    {"noun_phrases_carry_their_own_time", "2024-01-10",
+     "Next week's visit to Oslo by Danish Prime Minister Karen Holm is expected to be short.\n"
+     "Swedish President Erik Lund's planned trip to Helsinki was announced.\n"
+     "Tomorrow's meeting between Holm and Lund is the first.",
+     "Karen Holm | visited | Oslo | planned\n"
+     "Erik Lund | visited | Helsinki | planned\n"
+     "Karen Holm | met-with | Erik Lund | planned\n"},
     {"pronouns_find_their_person", "2024-01-10",
      "Thai Prime Minister Somchai Wong arrived in Hanoi on Monday.\n"
      "He met Vietnamese President Tran Van Minh a day later.\n"
