@@ -120,6 +120,12 @@ static const tcase cases[] = {
      "Karen Holm | visited | Oslo | planned\n"
      "Erik Lund | visited | Helsinki | planned\n"
      "Karen Holm | met-with | Erik Lund | planned\n"},
+    {"requested_and_expected_meetings_are_not_yet", "2024-01-10",
+     "Kenyan Senator Grace Wanjiru requested a meeting with Ugandan President John Okello.\n"
+     "Tanzanian Foreign Minister Ali Juma is expected in Kampala on Friday for talks with "
+     "Okello.",
+     "Grace Wanjiru | met-with | John Okello | hypothetical\n"
+     "Ali Juma | met-with | John Okello | planned\n"},
     {"pronouns_find_their_person", "2024-01-10",
      "Thai Prime Minister Somchai Wong arrived in Hanoi on Monday.\n"
      "He met Vietnamese President Tran Van Minh a day later.\n"
