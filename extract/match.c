@@ -57,6 +57,14 @@ static int is_possessive_mark(const ng_token *t)
     return ng_is_word(t, "'s") || (ng_is_word(t, "'") && (t->flags & TOK_GLUED));
 }
 
+/* Quotation marks end a quoted clause: "... than not," he told ... */
+static int is_quote(const ng_token *t)
+{
+    return (t->flags & TOK_PUNCT) &&
+           (ng_is_word(t, "\"") || ng_is_word(t, "\xE2\x80\x9C") || ng_is_word(t, "\xE2\x80\x9D") ||
+            ng_is_word(t, "\xC2\xAB") || ng_is_word(t, "\xC2\xBB"));
+}
+
 static int is_det(const ng_token *t)
 {
     return (t->wclass & W_DET) != 0;
@@ -425,6 +433,13 @@ static int modality_of(const matcher *mt, const attempt *at)
     if (near && at->lo > mt->sb && is_possessive_mark(&mt->toks[at->lo - 1]))
         before = 4;
     size_t a = at->lo >= mt->sb + before ? at->lo - before : mt->sb;
+    /* cues before the match stay in its clause: "... because of scheduling
+     * delays, but he said his trip ..." */
+    for (size_t q = at->lo; q > a; q--)
+        if (is_break(mt, q - 1) || is_quote(&mt->toks[q - 1])) {
+            a = q;
+            break;
+        }
     /* a noun phrase's own modifiers count: "X's planned trip to Y" */
     size_t b = near ? at->hi : at->anchor_end;
     static const ng_modality order[] = {NG_MOD_NEGATED, NG_MOD_HYPOTHETICAL, NG_MOD_PLANNED};

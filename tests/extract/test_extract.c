@@ -126,6 +126,10 @@ static const tcase cases[] = {
      "Okello.",
      "Grace Wanjiru | met-with | John Okello | hypothetical\n"
      "Ali Juma | met-with | John Okello | planned\n"},
+    {"cues_before_a_clause_break_stay_there", "2024-01-10",
+     "Peruvian President Diego Rojas missed the dinner because of delays, but he said his visit "
+     "to Quito was a success.",
+     "Diego Rojas | visited | Quito | asserted\n"},
     {"pronouns_find_their_person", "2024-01-10",
      "Thai Prime Minister Somchai Wong arrived in Hanoi on Monday.\n"
      "He met Vietnamese President Tran Van Minh a day later.\n"
