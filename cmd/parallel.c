@@ -61,6 +61,16 @@ static int bytes_put(bytes *b, const char *s, size_t len, size_t *off)
     return 0;
 }
 
+/* Empties b for reuse; a buffer a very large document grew is given back. */
+static void bytes_clear(bytes *b)
+{
+    if (b->cap > 2 * (size_t)NG_PAR_BATCH_BYTES) {
+        free(b->p);
+        *b = (bytes){0};
+    }
+    b->n = 0;
+}
+
 /* Appends len bytes read from f and a NUL; *off is where they start. */
 static int bytes_read(bytes *b, FILE *f, size_t len, size_t *off)
 {
@@ -225,11 +235,8 @@ static int batch_add_early(batch *b, const char *deps, size_t deps_len, const tr
 
 static void triples_reset(triples *l)
 {
-    if (l->buf.cap > 2 * (size_t)NG_PAR_BATCH_BYTES) {
-        free(l->buf.p);
-        l->buf = (bytes){0};
-    }
-    l->buf.n = l->n = 0;
+    bytes_clear(&l->buf);
+    l->n = 0;
     l->failed = 0;
 }
 
@@ -242,17 +249,10 @@ static void triples_free(triples *l)
 /* Emptied for reuse; buffers a very large document made are given back. */
 static void batch_reset(batch *b)
 {
-    if (b->docbuf.cap > 2 * (size_t)NG_PAR_BATCH_BYTES) {
-        free(b->docbuf.p);
-        b->docbuf = (bytes){0};
-    }
-    if (b->depbuf.cap > 2 * (size_t)NG_PAR_BATCH_BYTES) {
-        free(b->depbuf.p);
-        b->depbuf = (bytes){0};
-    }
+    bytes_clear(&b->docbuf);
+    bytes_clear(&b->depbuf);
     triples_reset(&b->found);
     triples_reset(&b->stored);
-    b->docbuf.n = b->depbuf.n = 0;
     b->ndocs = 0;
     b->status = NG_OK;
     b->failed = 0;
